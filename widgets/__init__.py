@@ -1,0 +1,1 @@
+"""One-Way Street: the book's calculators, data loaders and plotting helpers."""
