@@ -1,0 +1,43 @@
+# One-Way Street. `make book` and `make test` do all set-up on a fresh machine.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+JB     := $(VENV)/bin/jupyter-book
+READY  := $(VENV)/.installed
+PORT   ?= 8000
+
+.PHONY: book test serve lab generate clean
+
+book: $(READY)
+	$(JB) build . --warningiserror --nitpick --keep-going
+	@echo
+	@echo "The book is built: open _build/html/index.html, or run 'make serve' and visit http://127.0.0.1:$(PORT)/"
+
+test: $(READY) node_modules/.installed
+	bash scripts/install-chromium.sh
+	$(PY) -m pytest
+
+serve:
+	@test -f _build/html/index.html || $(MAKE) book
+	@echo "Serving _build/html at http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
+	$(PY) -m http.server --directory _build/html --bind 127.0.0.1 $(PORT)
+
+lab: $(READY)
+	$(VENV)/bin/jupyter lab chapters
+
+# After changing a calculator's model: rewrite its parameters.js and vectors.json.
+generate: $(READY)
+	$(PY) -m widgets.generate
+
+$(READY): requirements.txt pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+clean:
+	rm -rf _build

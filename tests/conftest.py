@@ -1,0 +1,116 @@
+"""Shared fixtures: the built book, a local static server, and a guarded Chromium page."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HTML = ROOT / "_build" / "html"
+CHROMIUM = "/usr/bin/chromium"
+# As root in a closed network, Chromium needs these to start quietly (see the env notes).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+
+
+@pytest.fixture(scope="session")
+def book_build() -> BuildResult:
+    """Build the book once per session, exactly as `make book` does."""
+    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT), "--warningiserror", "--nitpick", "--keep-going"]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    return BuildResult(done.returncode, done.stdout + done.stderr)
+
+
+@pytest.fixture(scope="session")
+def built_book(book_build: BuildResult) -> Path:
+    assert book_build.returncode == 0, f"the book did not build:\n{book_build.output[-4000:]}"
+    return HTML
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(built_book: Path) -> Iterator[str]:
+    """A plain static server for the built book, on a free localhost port."""
+    handler = functools.partial(_QuietHandler, directory=str(built_book))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class PageProblems:
+    """What went wrong while a page was open; every test asserts it stays empty."""
+
+    external_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def assert_clean(self) -> None:
+        assert self.external_requests == [], f"requests to other hosts: {self.external_requests}"
+        assert self.console_errors == [], f"console errors: {self.console_errors}"
+        assert self.page_errors == [], f"page errors: {self.page_errors}"
+
+
+def open_page(browser: object, width: int = 1280, height: int = 900) -> tuple[object, PageProblems]:
+    """A page that aborts (and records) every request to a host other than localhost."""
+    problems = PageProblems()
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+
+    def guard(route: object) -> None:
+        host = urlparse(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            problems.external_requests.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", guard)
+    page.on("console", lambda m: problems.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.page_errors.append(str(e)))
+    return page, problems
+
+
+@pytest.fixture
+def guarded_page(browser: object) -> Iterator[tuple[object, PageProblems]]:
+    page, problems = open_page(browser)
+    yield page, problems
+    page.context.close()

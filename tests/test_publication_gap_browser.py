@@ -1,0 +1,162 @@
+"""The publication-gap calculator in the static book, in Chromium, with the network blocked."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import open_page
+from widgets.publication_gap import model
+
+PAGE = "chapters/publications.html"
+ROOT_SELECTOR = '[data-calculator="publication-gap"]'
+BAD_WORDS = re.compile(r"\b(NaN|Infinity|undefined|null)\b")
+VECTORS = json.loads((Path(model.__file__).with_name("vectors.json")).read_text())["cases"]
+
+
+def load(page, server: str) -> object:
+    page.goto(f"{server}/{PAGE}")
+    root = page.locator(f'{ROOT_SELECTOR}[data-ready="true"]')
+    root.wait_for(timeout=15000)
+    return root
+
+
+def shown_outputs(root) -> dict[str, str]:
+    return {name: root.locator(f'[data-output="{name}"]').inner_text() for name in model.OUTPUTS}
+
+
+def set_inputs(root, values: dict[str, float]) -> None:
+    for name, value in values.items():
+        root.locator(f'input[name="{name}"]').fill(str(value))
+        root.locator(f'input[name="{name}"]').dispatch_event("change")
+
+
+def chart_series(page) -> dict[str, list[float]]:
+    return page.evaluate(
+        """() => {
+        const chart = document.querySelector('[data-calculator="publication-gap"] .js-plotly-plot');
+        return Object.fromEntries(chart.data.map((trace) => [trace.name, trace.y]));
+    }"""
+    )
+
+
+def test_renders_default_scenario(guarded_page, server):
+    page, problems = guarded_page
+    root = load(page, server)
+    assert shown_outputs(root) == model.format_outputs(model.compute())
+    for parameter in model.PARAMETERS:
+        field = root.locator(f'input[name="{parameter.name}"]')
+        assert field.input_value() == model.format_number(parameter.default)
+        label = root.locator(f'label[for="{field.get_attribute("id")}"]')
+        assert parameter.label in label.inner_text()
+    assert "illustrative" in root.inner_text()
+    series = chart_series(page)
+    expected = model.to_frame()
+    assert series["The postdoc"] == expected["postdoc_papers"].tolist()
+    assert series["You, in industry"] == expected["your_papers"].tolist()
+    problems.assert_clean()
+
+
+def test_outputs_and_chart_follow_inputs(guarded_page, server):
+    page, problems = guarded_page
+    root = load(page, server)
+    for case in VECTORS[::25]:
+        set_inputs(root, case["inputs"])
+        assert shown_outputs(root) == case["formatted"], case["inputs"]
+        page.wait_for_function(
+            "n => document.querySelector('[data-calculator=\"publication-gap\"] .js-plotly-plot').data[0].x.length === n",
+            arg=case["inputs"]["years"] + 1,
+        )
+        series = chart_series(page)
+        assert series["The postdoc"][-1] == pytest.approx(case["outputs"]["rival_total"])
+        assert series["You, in industry"][-1] == pytest.approx(case["outputs"]["your_total"])
+    problems.assert_clean()
+
+
+def test_keyboard_alone(guarded_page, server):
+    page, problems = guarded_page
+    root = load(page, server)
+    page.locator("h1").first.click()  # start from the page, not a field
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == "years":
+            break
+    else:
+        pytest.fail("Tab never reached the years field")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", ""), "the focused field shows no focus ring"
+    page.keyboard.press("Control+A")
+    page.keyboard.type("5")
+    page.keyboard.press("Tab")  # leaving the field commits the change
+    assert shown_outputs(root) == model.format_outputs(model.compute(years=5))
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("ArrowUp")
+    assert root.locator('input[name="years"]').input_value() == "6"
+    assert shown_outputs(root) == model.format_outputs(model.compute(years=6))
+    problems.assert_clean()
+
+
+@pytest.mark.parametrize("bad", ["", "abc", "-1", "16", "2.5", "1e999", "NaN", "<b>5</b>"])
+def test_bad_input_keeps_last_result(guarded_page, server, bad):
+    page, problems = guarded_page
+    root = load(page, server)
+    set_inputs(root, {"years": 4})
+    before = shown_outputs(root)
+    field = root.locator('input[name="years"]')
+    set_inputs(root, {"years": bad})
+    assert field.get_attribute("aria-invalid") == "true"
+    message = page.locator(f"#{field.get_attribute('id')}-error").inner_text()
+    assert "from 0 to 15" in message
+    assert shown_outputs(root) == before
+    assert not BAD_WORDS.search(root.inner_text())
+    set_inputs(root, {"years": 3})
+    assert field.get_attribute("aria-invalid") is None
+    assert page.locator(f"#{field.get_attribute('id')}-error").inner_text() == ""
+    assert shown_outputs(root) == model.format_outputs(model.compute(years=3))
+    problems.assert_clean()
+
+
+def test_never_and_not_applicable_are_words(guarded_page, server):
+    page, problems = guarded_page
+    root = load(page, server)
+    set_inputs(root, {"years": 15, "industry_rate": 0, "postdoc_rate": 0.1})
+    assert shown_outputs(root)["catch_up_years"] == "never"
+    set_inputs(root, {"papers_at_phd": 0, "postdoc_rate": 0})
+    assert shown_outputs(root)["recency_ratio"] == "n/a"
+    assert not BAD_WORDS.search(root.inner_text())
+    problems.assert_clean()
+
+
+def test_narrow_screen(browser, server, tmp_path):
+    page, problems = open_page(browser, width=360, height=740)
+    root = load(page, server)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
+    box = root.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+    set_inputs(root, {"years": 7})
+    assert shown_outputs(root) == model.format_outputs(model.compute(years=7))
+    problems.assert_clean()
+    page.context.close()
+
+
+def test_without_javascript_shows_default_numbers(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/{PAGE}")
+    root = page.locator(ROOT_SELECTOR)
+    assert shown_outputs(root) == model.format_outputs(model.compute())
+    assert root.locator("table tbody tr").count() == model.DEFAULTS["years"] + 1
+    context.close()
+
+
+def test_sensitivity_notebook_draws_its_figures(guarded_page, server):
+    page, problems = guarded_page
+    page.goto(f"{server}/chapters/publication_gap_sensitivity.html")
+    page.wait_for_function("document.querySelectorAll('.ows-figure .js-plotly-plot').length === 2", timeout=15000)
+    traces = page.evaluate("[...document.querySelectorAll('.ows-figure .js-plotly-plot')].map(d => d.data.length)")
+    assert traces == [5, 5]
+    problems.assert_clean()

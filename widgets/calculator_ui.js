@@ -1,0 +1,232 @@
+// Shared view for every calculator: the labelled form, validation messages, the
+// output slots, the chart and its table. A calculator module supplies its model and
+// a few view callbacks; `mountCalculator` does the rest in any host (Jupyter through
+// anywidget, or the static book through widgets/host.js).
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+
+/** Parse what a reader typed for one parameter: {value} or {error: message}. */
+export function parseInput(spec, raw) {
+  const text = String(raw ?? "").trim();
+  const problem = { error: `${spec.label} must be ${spec.range_text}.` };
+  if (text === "") return { error: `Enter ${spec.range_text}.` };
+  if (!NUMBER.test(text)) return problem;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < spec.minimum || value > spec.maximum) return problem;
+  if (spec.integer && !Number.isInteger(value)) return problem;
+  return { value };
+}
+
+/** JavaScript's rounding, mirrored by round_half_up in the Python models. */
+export function roundHalfUp(x, decimals = 0) {
+  const scale = 10 ** decimals;
+  return Math.round(x * scale) / scale + 0; // + 0 turns -0 into 0
+}
+
+/** One decimal at most, no trailing ".0": 4.5, 12. */
+export function formatNumber(x) {
+  const rounded = roundHalfUp(x, 1);
+  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+}
+
+export function formatPercent(ratio) {
+  return `${roundHalfUp(ratio * 100)}%`;
+}
+
+// Plotly is loaded once per page. The static book's host passes a loader that fetches
+// the vendored copy; in Jupyter the kernel sends the same file on request.
+function plotlyFromKernel(model) {
+  return new Promise((resolve) => {
+    const onMessage = (message) => {
+      if (message?.type !== "plotly-source") return;
+      model.off("msg:custom", onMessage);
+      const script = document.createElement("script");
+      script.textContent = message.source;
+      document.head.appendChild(script);
+      resolve(globalThis.Plotly);
+    };
+    model.on("msg:custom", onMessage);
+    model.send({ type: "plotly-request" });
+  });
+}
+
+function loadPlotly(model, host) {
+  if (globalThis.Plotly) return Promise.resolve(globalThis.Plotly);
+  globalThis.owsPlotly ??= host?.loadPlotly ? host.loadPlotly() : plotlyFromKernel(model);
+  return globalThis.owsPlotly;
+}
+
+let uid = 0;
+
+function element(tag, attributes = {}, text = "") {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+  if (text) node.textContent = text;
+  return node;
+}
+
+function buildField(spec, prefix) {
+  const id = `${prefix}-${spec.name}`;
+  const field = element("div", { class: "ows-field" });
+  const label = element("label", { for: id }, spec.label);
+  if (spec.unit) label.append(" ", element("span", { class: "ows-unit" }, `(${spec.unit})`));
+  const input = element("input", {
+    id,
+    name: spec.name,
+    type: "text",
+    inputmode: spec.integer ? "numeric" : "decimal",
+    autocomplete: "off",
+    "aria-describedby": `${id}-help ${id}-error`,
+  });
+  const help = element("p", { id: `${id}-help`, class: "ows-help" }, `${spec.help} Allowed: ${spec.range_text}.`);
+  const error = element("p", { id: `${id}-error`, class: "ows-error", "aria-live": "polite" });
+  field.append(label, input, help, error);
+  return { field, input, error };
+}
+
+function stepInput(spec, input, direction) {
+  const parsed = parseInput(spec, input.value);
+  if (parsed.error) return false;
+  const next = Math.min(spec.maximum, Math.max(spec.minimum, parsed.value + direction * spec.step));
+  input.value = String(roundHalfUp(next, 6));
+  return true;
+}
+
+function fillTable(table, { columns, rows }) {
+  const head = element("thead");
+  const headRow = element("tr");
+  for (const column of columns) headRow.append(element("th", { scope: "col" }, column));
+  head.append(headRow);
+  const body = element("tbody");
+  for (const row of rows) {
+    const tr = element("tr");
+    row.forEach((cell, i) => tr.append(element(i === 0 ? "th" : "td", i === 0 ? { scope: "row" } : {}, String(cell))));
+    body.append(tr);
+  }
+  table.replaceChildren(head, body);
+}
+
+/**
+ * Mount a calculator on `el`.
+ * spec: { id, title, note, parameters, compute(values) -> result,
+ *         outputs: [{name, label, format(result)}], chart(values, result) -> {data, layout},
+ *         table(values, result) -> {caption, columns, rows}, summary(values, result) -> text }
+ */
+export function mountCalculator({ model, el, host }, spec) {
+  const prefix = `ows-${spec.id}-${++uid}`;
+  const root = el; // the book's <div data-calculator>, or anywidget's container in Jupyter
+  root.dataset.calculator = spec.id;
+  root.classList.add("ows-calculator");
+  const form = element("form", { class: "ows-form", "aria-label": `${spec.title}: inputs`, novalidate: "" });
+  const fields = new Map();
+  for (const parameter of spec.parameters) {
+    const built = buildField(parameter, prefix);
+    fields.set(parameter.name, { ...built, spec: parameter });
+    form.append(built.field);
+  }
+  const note = element("p", { class: "ows-note" }, spec.note);
+  const outputs = element("dl", { class: "ows-outputs", "aria-live": "polite" });
+  const slots = new Map();
+  for (const output of spec.outputs) {
+    const item = element("div", { class: "ows-output" });
+    const value = element("dd", { "data-output": output.name });
+    item.append(element("dt", {}, output.label), value);
+    outputs.append(item);
+    slots.set(output.name, value);
+  }
+  const chart = element("div", { class: "ows-chart", role: "img" });
+  const details = element("details", { class: "ows-table" });
+  const table = element("table");
+  details.append(element("summary", {}, "Show the chart's numbers as a table"), table);
+  const status = element("p", { class: "ows-status", role: "status" });
+  root.replaceChildren(form, note, outputs, chart, status, details);
+
+  let drawn = null; // the values the page shows now: the last valid inputs
+
+  function readModel() {
+    const values = {};
+    for (const parameter of spec.parameters) values[parameter.name] = model.get(parameter.name);
+    return values;
+  }
+
+  async function show(values) {
+    const result = spec.compute(values);
+    drawn = values;
+    for (const output of spec.outputs) slots.get(output.name).textContent = output.format(result);
+    const caption = spec.table(values, result);
+    fillTable(table, caption);
+    const summary = spec.summary(values, result);
+    chart.setAttribute("aria-label", summary);
+    try {
+      const Plotly = await loadPlotly(model, host);
+      if (drawn !== values) return; // a newer change has already redrawn
+      const figure = spec.chart(values, result);
+      await Plotly.react(chart, figure.data, figure.layout, { responsive: true, displaylogo: false });
+      status.textContent = "";
+    } catch (error) {
+      status.textContent = "The chart could not be drawn here; the table below has the same numbers.";
+    }
+    root.dataset.ready = "true";
+  }
+
+  function same(a, b) {
+    return a && spec.parameters.every((p) => a[p.name] === b[p.name]);
+  }
+
+  // Validate every field; on success push the values to the model and redraw.
+  function submit(showErrors) {
+    const values = {};
+    let valid = true;
+    for (const [name, { input, error, spec: parameter }] of fields) {
+      const parsed = parseInput(parameter, input.value);
+      if (parsed.error) {
+        valid = false;
+        if (showErrors) {
+          input.setAttribute("aria-invalid", "true");
+          error.textContent = parsed.error;
+        }
+      } else {
+        input.removeAttribute("aria-invalid");
+        error.textContent = "";
+        values[name] = parsed.value;
+      }
+    }
+    if (!valid || same(drawn, values)) return;
+    for (const [name, value] of Object.entries(values)) model.set(name, value);
+    model.save_changes();
+    show(values);
+  }
+
+  form.addEventListener("input", () => submit(false));
+  form.addEventListener("change", () => submit(true));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    submit(true);
+  });
+  form.addEventListener("keydown", (event) => {
+    const field = fields.get(event.target.name);
+    if (!field || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
+    event.preventDefault();
+    if (stepInput(field.spec, field.input, event.key === "ArrowUp" ? 1 : -1)) submit(true);
+  });
+
+  // Values set from outside (Python in Jupyter) update the form and the results.
+  function onModelChange() {
+    const values = readModel();
+    if (same(drawn, values)) return;
+    for (const [name, { input, error }] of fields) {
+      input.value = String(values[name]);
+      input.removeAttribute("aria-invalid");
+      error.textContent = "";
+    }
+    show(values);
+  }
+  const events = spec.parameters.map((p) => `change:${p.name}`);
+  for (const event of events) model.on(event, onModelChange);
+
+  for (const [name, { input }] of fields) input.value = String(model.get(name));
+  show(readModel());
+  return () => {
+    for (const event of events) model.off(event, onModelChange);
+  };
+}

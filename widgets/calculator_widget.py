@@ -1,0 +1,83 @@
+"""The Jupyter side of every calculator: an anywidget class built from a model module.
+
+Inputs and outputs are synced traitlets: `calc.years = 5` redraws the chart in the
+notebook, and `calc.gap` reads the reference model's result at once, even where no
+front end is attached (nbmake, a script). The browser view is the same ES module the
+static book uses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import anywidget
+import pandas as pd
+import traitlets
+
+from widgets.esm import VENDORED_PLOTLY, bundle
+from widgets.parameters import validate as validate_parameter
+
+STYLESHEET = Path(__file__).resolve().parent / "calculator.css"
+
+
+class CalculatorWidget(anywidget.AnyWidget):
+    """Shared behaviour; concrete classes come from `calculator_widget`."""
+
+    calculator_model: ModuleType
+
+    def __init__(self, **inputs: Any) -> None:
+        super().__init__(**inputs)
+        self.on_msg(self._on_message)
+        self._recompute()
+
+    @property
+    def inputs(self) -> dict[str, Any]:
+        """The current inputs as a plain dict."""
+        return {p.name: getattr(self, p.name) for p in self.calculator_model.PARAMETERS}
+
+    @property
+    def outputs(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.calculator_model.OUTPUTS}
+
+    def to_frame(self) -> pd.DataFrame:
+        """The model's DataFrame for the current inputs."""
+        return self.calculator_model.to_frame(**self.inputs)
+
+    def _recompute(self, change: Any = None) -> None:
+        result = self.calculator_model.compute(**self.inputs)._asdict()
+        with self.hold_trait_notifications():
+            for name in self.calculator_model.OUTPUTS:
+                self.set_trait(name, result[name])
+
+    def _on_message(self, _widget: Any, content: dict[str, Any], _buffers: Any) -> None:
+        # The view asks once per page for plotly.js; sending the vendored file keeps
+        # Jupyter offline too, and keeps 1 MB out of every saved widget state.
+        if content.get("type") == "plotly-request":
+            self.send({"type": "plotly-source", "source": VENDORED_PLOTLY.read_text(encoding="utf-8")})
+
+
+def calculator_widget(class_name: str, model: ModuleType, module_path: Path, doc: str) -> type[CalculatorWidget]:
+    """Make a widget class with one synced trait per parameter and per output."""
+    names = [p.name for p in model.PARAMETERS]
+    by_name = {p.name: p for p in model.PARAMETERS}
+
+    def check_input(self: CalculatorWidget, proposal: Any) -> Any:
+        # ValueError (not traitlets' TraitError) names the parameter and its range.
+        return validate_parameter(by_name[proposal.trait.name], proposal.value)
+
+    namespace: dict[str, Any] = {
+        "__doc__": doc,
+        "__module__": model.__name__.rsplit(".", 1)[0] + ".widget",
+        "calculator_model": model,
+        "_esm": bundle(module_path),
+        "_css": STYLESHEET.read_text(encoding="utf-8"),
+        "_check_input": traitlets.validate(*names)(check_input),
+        "_on_input_change": traitlets.observe(*names)(CalculatorWidget._recompute),
+    }
+    for p in model.PARAMETERS:
+        namespace[p.name] = traitlets.Any(p.default, help=f"{p.label} ({p.range_text()})").tag(sync=True)
+    for name in model.OUTPUTS:
+        namespace[name] = traitlets.Any(None, read_only=True).tag(sync=True)
+    return type(class_name, (CalculatorWidget,), namespace)

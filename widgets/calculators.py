@@ -1,0 +1,9 @@
+"""Every calculator, by the id the book and the DOM use (`data-calculator="ID"`)."""
+
+from types import ModuleType
+
+from widgets.publication_gap import model as publication_gap
+
+CALCULATORS: dict[str, ModuleType] = {
+    "publication-gap": publication_gap,
+}

@@ -1,0 +1,78 @@
+// Kernel-free host for the static book. It gives each <div data-calculator="ID"> a
+// Map-backed stand-in for anywidget's model (get/set/on/off/save_changes) and mounts the
+// same ES module Jupyter uses, then draws the book's plotly figures. plotly.js is the
+// vendored copy beside this file, loaded once and only on pages that need it.
+const PLOTLY_URL = new URL("vendor/plotly-basic.min.js", import.meta.url);
+
+let plotly = null;
+function loadPlotly() {
+  plotly ??= new Promise((resolve, reject) => {
+    if (globalThis.Plotly) return resolve(globalThis.Plotly);
+    const script = document.createElement("script");
+    script.src = PLOTLY_URL.href;
+    script.async = true;
+    script.onload = () => resolve(globalThis.Plotly);
+    script.onerror = () => reject(new Error("plotly.js did not load"));
+    document.head.append(script);
+  });
+  return plotly;
+}
+
+export class PageModel {
+  constructor(values) {
+    this.values = new Map(Object.entries(values));
+    this.listeners = new Map();
+  }
+  get(name) {
+    return this.values.get(name);
+  }
+  set(name, value) {
+    if (this.values.get(name) === value) return;
+    this.values.set(name, value);
+    for (const callback of this.listeners.get(`change:${name}`) ?? []) callback();
+  }
+  on(event, callback) {
+    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
+    this.listeners.get(event).add(callback);
+  }
+  off(event, callback) {
+    this.listeners.get(event)?.delete(callback);
+  }
+  save_changes() {} // nothing to sync without a kernel
+  send() {}
+}
+
+function showProblem(el, text) {
+  const message = document.createElement("p");
+  message.className = "ows-error";
+  message.textContent = text;
+  el.prepend(message);
+}
+
+async function mountCalculator(el) {
+  const id = el.dataset.calculator;
+  if (!/^[a-z]+(-[a-z]+)*$/.test(id)) return showProblem(el, "Unknown calculator.");
+  const folder = id.replaceAll("-", "_");
+  try {
+    const module = await import(`./${folder}/${folder}.js`);
+    const defaults = Object.fromEntries(module.PARAMETERS.map((p) => [p.name, p.default]));
+    module.default.render({ model: new PageModel(defaults), el, host: { loadPlotly } });
+  } catch (error) {
+    showProblem(el, "The calculator could not start; the numbers below are for the default scenario.");
+  }
+}
+
+async function drawFigure(figure) {
+  const target = figure.querySelector(".ows-plot");
+  try {
+    const { data, layout } = JSON.parse(figure.querySelector("script.ows-figure-data").textContent);
+    const Plotly = await loadPlotly();
+    const font = { ...layout.font, color: getComputedStyle(figure).color };
+    await Plotly.newPlot(target, data, { ...layout, font }, { responsive: true, displaylogo: false });
+  } catch (error) {
+    showProblem(figure, "The chart could not be drawn here; the table below has the same numbers.");
+  }
+}
+
+document.querySelectorAll("[data-calculator]").forEach(mountCalculator);
+document.querySelectorAll(".ows-figure").forEach(drawFigure);

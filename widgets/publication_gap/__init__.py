@@ -1,0 +1,1 @@
+"""Publication gap against a postdoc competitor (`data-calculator="publication-gap"`)."""
