@@ -42,6 +42,15 @@ pio.templates["one_way_street"] = go.layout.Template(
 TEMPLATE = "plotly_white+one_way_street"
 
 
+def book_figure(figure: go.Figure, *, title: str, source: str) -> go.Figure:
+    """Apply the book's style, a short title and a source line (as the subtitle)."""
+    return figure.update_layout(
+        template=TEMPLATE,
+        title={"text": title, "subtitle": {"text": f"Source: {source}", "font": {"size": 12}}},
+        margin={"t": 80},
+    )
+
+
 def table_html(columns: Sequence[str], rows: Iterable[Sequence[Any]], caption: str = "") -> str:
     """A plain, escaped HTML table; the first cell of each row is its header."""
     head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in columns)

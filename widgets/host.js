@@ -55,7 +55,7 @@ async function mountCalculator(el) {
   const folder = id.replaceAll("-", "_");
   try {
     const module = await import(`./${folder}/${folder}.js`);
-    const defaults = Object.fromEntries(module.PARAMETERS.map((p) => [p.name, p.default]));
+    const defaults = Object.fromEntries(module.CALCULATOR.parameters.map((p) => [p.name, p.default]));
     module.default.render({ model: new PageModel(defaults), el, host: { loadPlotly } });
   } catch (error) {
     showProblem(el, "The calculator could not start; the numbers below are for the default scenario.");

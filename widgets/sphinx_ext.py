@@ -5,6 +5,7 @@
   reader without JavaScript or a screen reader still gets the numbers.
 - Pages that hold a calculator or a plotly figure get the kernel-free host (one ES
   module) and the calculator stylesheet; other pages load no script of ours.
+- Pages drop sphinx-thebe's scripts (see `add_page_assets`).
 - The host, the calculator modules and the vendored plotly.js are copied to
   `_static/ows/` in the built book.
 """
@@ -60,17 +61,28 @@ class CalculatorDirective(SphinxDirective):
         return [nodes.raw("", fallback_html(calculator_id), format="html")]
 
 
+def _is_thebe(asset: Any) -> bool:
+    return "thebe" in str(getattr(asset, "filename", "") or "") or "THEBE" in str(asset.attributes.get("body", ""))
+
+
 def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     body = context.get("body", "")
     if "data-calculator=" in body or 'class="ows-figure"' in body:
         app.add_css_file(f"{ASSET_DIR}/calculator.css")
         app.add_js_file(f"{ASSET_DIR}/host.js", type="module")
+    # Jupyter Book always loads sphinx-thebe, whose config script is injected twice (a
+    # page error) and points at a CDN. The book runs no live code, so drop it.
+    context["script_files"] = [js for js in context.get("script_files", []) if not _is_thebe(js)]
+    context["css_files"] = [css for css in context.get("css_files", []) if "thebe" not in str(css.filename)]
 
 
 def browser_files() -> dict[Path, str]:
     """Source file -> path under _static/ows/, keeping the layout relative imports expect."""
     files = {path: path.relative_to(PACKAGE).as_posix() for path in PACKAGE.rglob("*.js")}
     files[PACKAGE / "calculator.css"] = "calculator.css"
+    for path in (PACKAGE / "vendor").rglob("*"):  # MathJax's fonts as well as its script
+        if path.is_file():
+            files[path] = path.relative_to(PACKAGE).as_posix()
     return files
 
 

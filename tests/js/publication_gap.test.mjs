@@ -2,7 +2,8 @@
 import test from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { compute, formatOutputs, PARAMETERS } from "../../widgets/publication_gap/publication_gap.js";
+import { compute, formatOutputs } from "../../widgets/publication_gap/publication_gap.js";
+import { PARAMETERS } from "../../widgets/publication_gap/parameters.js";
 import { parseInput } from "../../widgets/calculator_ui.js";
 
 const vectors = JSON.parse(readFileSync(new URL("../../widgets/publication_gap/vectors.json", import.meta.url)));

@@ -3,8 +3,6 @@
 import { OUTPUT_LABELS, PARAMETERS } from "./parameters.js";
 import { formatNumber, formatPercent, mountCalculator } from "../calculator_ui.js";
 
-export { PARAMETERS };
-
 export function recencyWeight(halfLife) {
   return 2 ** (-1 / halfLife);
 }

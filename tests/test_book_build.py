@@ -1,0 +1,37 @@
+"""The book builds with warnings as errors, and the built pages load nothing from other hosts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+EXTERNAL_ASSET = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=["'](?:https?:)?//""", re.I)
+
+
+def test_book_builds_without_warnings(book_build):
+    assert book_build.returncode == 0, book_build.output[-4000:]
+    assert "WARNING" not in book_build.output, book_build.output[-4000:]
+
+
+def test_pages_reference_no_external_assets(built_book: Path):
+    offenders = {}
+    for page in built_book.rglob("*.html"):
+        hits = EXTERNAL_ASSET.findall(page.read_text(encoding="utf-8"))
+        if hits:
+            offenders[page.relative_to(built_book).as_posix()] = hits[:3]
+    assert offenders == {}
+
+
+def test_plotly_is_vendored_once_and_only_where_charts_are(built_book: Path):
+    for page in built_book.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        draws = "data-calculator=" in text or 'class="ows-figure"' in text
+        assert ("ows/host.js" in text) == draws, page
+        assert "cdn.plot.ly" not in text and "Plotly.newPlot" not in text, page
+    assert (built_book / "_static/ows/vendor/plotly-basic.min.js").stat().st_size > 500_000
+
+
+def test_no_widget_state_or_require_js_in_pages(built_book: Path):
+    for page in built_book.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "widget-state+json" not in text and "require.min.js" not in text, page
