@@ -168,3 +168,16 @@ def format_outputs(result: Result) -> dict[str, str]:
 
 
 DEFAULTS = {p.name: p.default for p in PARAMETERS}
+
+# Edge cases every implementation must agree on (the test vectors add a random sample).
+EDGE_CASES: list[dict[str, float]] = [
+    {},  # the defaults
+    {"years": 0},
+    {"industry_rate": 3, "postdoc_rate": 3},
+    {"industry_rate": 0, "postdoc_rate": 0},
+    {"industry_rate": 0, "postdoc_rate": 0, "papers_at_phd": 0},  # no ratio: n/a
+    {"years": 15, "industry_rate": 0, "postdoc_rate": 0.1},  # never catches up
+    {"years": 15, "industry_rate": 20, "postdoc_rate": 0},
+    {"half_life": 0.5, "years": 15},
+    {"half_life": 20, "years": 15, "papers_at_phd": 50},
+]
