@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import subprocess
 import sys
 import threading
@@ -15,7 +16,9 @@ from urllib.parse import urlparse
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-HTML = ROOT / "_build" / "html"
+# The book builds into ROOT/_build; OWS_OUTPUT_ROOT moves it (e.g. for parallel checkouts).
+OUTPUT_ROOT = Path(os.environ.get("OWS_OUTPUT_ROOT", ROOT))
+HTML = OUTPUT_ROOT / "_build" / "html"
 CHROMIUM = "/usr/bin/chromium"
 # As root in a closed network, Chromium needs these to start quietly (see the env notes).
 CHROMIUM_ARGS = [
@@ -38,7 +41,8 @@ class BuildResult:
 @pytest.fixture(scope="session")
 def book_build() -> BuildResult:
     """Build the book once per session, exactly as `make book` does."""
-    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT), "--warningiserror", "--nitpick", "--keep-going"]
+    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT), "--path-output", str(OUTPUT_ROOT)]
+    command += ["--warningiserror", "--nitpick", "--keep-going"]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     return BuildResult(done.returncode, done.stdout + done.stderr)
 
