@@ -160,8 +160,9 @@ export function mountCalculator({ model, el, host }, spec) {
     try {
       const Plotly = await loadPlotly(model, host);
       if (drawn !== values) return; // a newer change has already redrawn
-      const figure = spec.chart(values, result);
-      await Plotly.react(chart, figure.data, figure.layout, { responsive: true, displaylogo: false });
+      const { data, layout } = spec.chart(values, result);
+      const font = { ...layout.font, color: getComputedStyle(root).color }; // readable in dark mode too
+      await Plotly.react(chart, data, { ...layout, font }, { responsive: true, displaylogo: false });
       status.textContent = "";
     } catch (error) {
       status.textContent = "The chart could not be drawn here; the table below has the same numbers.";

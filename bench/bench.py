@@ -1,0 +1,132 @@
+"""Benchmark the book: build times, page weight and calculator latency (run by hand).
+
+    .venv/bin/python bench/bench.py            # everything
+    .venv/bin/python bench/bench.py --no-build # weights and latency of the current _build
+
+Prints: clean build time (with notebook execution, empty cache), no-change rebuild time,
+each page's bytes (the HTML plus every JS, CSS, font and data file the page loads in
+Chromium, raw and gzipped), and each calculator's input-to-updated-chart latency
+(median of 25 changes). Targets (DESIGN.md): clean build <= 60 s on 2 cores; latency <= 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
+sys.path.insert(0, str(ROOT))
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, QuietHandler  # noqa: E402
+
+CALCULATOR_PAGES = {
+    "publication-gap": ("chapters/publications.html", "years", ["1", "5", "9", "14"]),
+}
+
+
+def build(output_root: Path) -> float:
+    start = time.perf_counter()
+    command = [str(JUPYTER_BOOK), "build", str(ROOT), "--path-output", str(output_root), "-W", "-n", "--keep-going"]
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
+
+
+def page_weights(browser, html: Path, base: str) -> list[tuple[str, int, int, int]]:
+    """(page, files loaded, raw bytes, gzipped bytes) for every page of the book."""
+    rows = []
+    for page_path in sorted(html.rglob("*.html")):
+        relative = page_path.relative_to(html).as_posix()
+        if relative.startswith(("_static/", "_sources/", "genindex", "search")):
+            continue
+        page = browser.new_page()
+        urls: set[str] = set()
+        page.on("request", lambda request: urls.add(request.url))
+        page.goto(f"{base}/{relative}", wait_until="networkidle")
+        page.close()
+        files = [html / unquote(urlparse(url).path).lstrip("/") for url in urls if url.startswith(base)]
+        files = [f for f in files if f.is_file()]
+        raw = sum(f.stat().st_size for f in files)
+        packed = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
+        rows.append((relative, len(files), raw, packed))
+    return rows
+
+
+LATENCY_JS = """
+async ([selector, name, value]) => {
+  const root = document.querySelector(selector);
+  const input = root.querySelector(`[name="${name}"]`);
+  const chart = root.querySelector('.js-plotly-plot');
+  const drawn = new Promise((resolve) => chart.once('plotly_afterplot', resolve));
+  const start = performance.now();
+  input.value = value;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await drawn;
+  await new Promise(requestAnimationFrame);  // until the frame with the new chart is painted
+  return performance.now() - start;
+}
+"""
+
+
+def latencies(browser, base: str) -> dict[str, list[float]]:
+    results = {}
+    for calculator, (path, name, values) in CALCULATOR_PAGES.items():
+        page = browser.new_page()
+        page.goto(f"{base}/{path}")
+        selector = f'[data-calculator="{calculator}"]'
+        page.wait_for_selector(f'{selector}[data-ready="true"]')
+        page.locator(selector).scroll_into_view_if_needed()
+        samples = [page.evaluate(LATENCY_JS, [selector, name, values[i % len(values)]]) for i in range(25)]
+        results[calculator] = samples
+        page.close()
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--no-build", action="store_true", help="measure the existing _build/html only")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    html = ROOT / "_build" / "html"
+    if not args.no_build:
+        with tempfile.TemporaryDirectory() as scratch:
+            clean = build(Path(scratch))
+            rebuild = build(Path(scratch))
+            html = Path(scratch) / "_build" / "html"
+            shutil.copytree(html, ROOT / "_build" / "bench-html", dirs_exist_ok=True)
+        html = ROOT / "_build" / "bench-html"
+        print(f"clean build (with execution, empty cache): {clean:6.1f} s   target <= 60 s")
+        print(f"no-change rebuild:                         {rebuild:6.1f} s")
+    httpd, base = serve(html)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        print(f"\n{'page':55} {'files':>5} {'raw KB':>9} {'gzip KB':>9}")
+        for relative, count, raw, packed in page_weights(browser, html, base):
+            print(f"{relative:55} {count:5d} {raw / 1024:9.1f} {packed / 1024:9.1f}")
+        print("\ninput change -> outputs and chart updated (ms, 25 changes)")
+        for calculator, samples in latencies(browser, base).items():
+            print(f"{calculator:20} median {statistics.median(samples):6.1f}  max {max(samples):6.1f}   target <= 50 ms")
+        browser.close()
+    httpd.shutdown()
+
+
+if __name__ == "__main__":
+    main()
