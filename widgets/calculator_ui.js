@@ -110,7 +110,9 @@ function fillTable(table, { columns, rows }) {
  * Mount a calculator on `el`.
  * spec: { id, title, note, parameters, compute(values) -> result,
  *         outputs: [{name, label, format(result)}], chart(values, result) -> {data, layout},
- *         table(values, result) -> {caption, columns, rows}, summary(values, result) -> text }
+ *         table(values, result) -> {caption, columns, rows}, summary(values, result) -> text,
+ *         check(values, changed) -> {name, message} or null (optional: a rule across fields,
+ *         shown beside the named field) }
  */
 export function mountCalculator({ model, el, host }, spec) {
   const prefix = `ows-${spec.id}-${++uid}`;
@@ -174,8 +176,9 @@ export function mountCalculator({ model, el, host }, spec) {
     return a && spec.parameters.every((p) => a[p.name] === b[p.name]);
   }
 
-  // Validate every field; on success push the values to the model and redraw.
-  function submit(showErrors) {
+  // Validate every field, then the spec's rule across fields (if any); on success push
+  // the values to the model and redraw. `changed` names the field the reader just edited.
+  function submit(showErrors, changed) {
     const values = {};
     let valid = true;
     for (const [name, { input, error, spec: parameter }] of fields) {
@@ -192,14 +195,22 @@ export function mountCalculator({ model, el, host }, spec) {
         values[name] = parsed.value;
       }
     }
-    if (!valid || same(drawn, values)) return;
+    if (!valid) return;
+    const problem = spec.check?.(values, changed) ?? null;
+    if (problem) {
+      const { input, error } = fields.get(problem.name);
+      input.setAttribute("aria-invalid", "true");
+      error.textContent = problem.message;
+      return;
+    }
+    if (same(drawn, values)) return;
     for (const [name, value] of Object.entries(values)) model.set(name, value);
     model.save_changes();
     show(values);
   }
 
-  form.addEventListener("input", () => submit(false));
-  form.addEventListener("change", () => submit(true));
+  form.addEventListener("input", (event) => submit(false, event.target.name));
+  form.addEventListener("change", (event) => submit(true, event.target.name));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     submit(true);
@@ -208,7 +219,7 @@ export function mountCalculator({ model, el, host }, spec) {
     const field = fields.get(event.target.name);
     if (!field || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
     event.preventDefault();
-    if (stepInput(field.spec, field.input, event.key === "ArrowUp" ? 1 : -1)) submit(true);
+    if (stepInput(field.spec, field.input, event.key === "ArrowUp" ? 1 : -1)) submit(true, field.spec.name);
   });
 
   // Values set from outside (Python in Jupyter) update the form and the results.

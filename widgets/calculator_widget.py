@@ -22,6 +22,11 @@ from widgets.parameters import validate as validate_parameter
 STYLESHEET = Path(__file__).resolve().parent / "calculator.css"
 
 
+class InvalidInput(traitlets.TraitError, ValueError):
+    """A ValueError naming the parameter and its range. Being a TraitError too, it makes
+    traitlets undo every value set inside a failed `hold_trait_notifications` block."""
+
+
 class CalculatorWidget(anywidget.AnyWidget):
     """Shared behaviour; concrete classes come from `calculator_widget`."""
 
@@ -63,9 +68,17 @@ def calculator_widget(class_name: str, model: ModuleType, module_path: Path, doc
     names = [p.name for p in model.PARAMETERS]
     by_name = {p.name: p for p in model.PARAMETERS}
 
+    cross_check = getattr(model, "check", None)  # a model's rule across fields, if it has one
+
     def check_input(self: CalculatorWidget, proposal: Any) -> Any:
-        # ValueError (not traitlets' TraitError) names the parameter and its range.
-        return validate_parameter(by_name[proposal.trait.name], proposal.value)
+        try:
+            value = validate_parameter(by_name[proposal.trait.name], proposal.value)
+            if cross_check is not None:
+                # Inside hold_trait_notifications this runs once all the held values are set.
+                cross_check({**self.inputs, proposal.trait.name: value})
+        except ValueError as error:
+            raise InvalidInput(str(error)) from None
+        return value
 
     namespace: dict[str, Any] = {
         "__doc__": doc,

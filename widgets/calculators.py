@@ -2,8 +2,10 @@
 
 from types import ModuleType
 
+from widgets.career_paths import model as career_paths
 from widgets.publication_gap import model as publication_gap
 
 CALCULATORS: dict[str, ModuleType] = {
     "publication-gap": publication_gap,
+    "career-paths": career_paths,
 }

@@ -2,7 +2,8 @@
 
 For each calculator this writes, beside its model:
 - `parameters.js`: the parameter declarations (labels, ranges, defaults) as an ES module;
-- `vectors.json`: inputs and the reference model's outputs, which the JS model must reproduce.
+- `vectors.json`: inputs and the reference model's outputs, which the JS model must reproduce
+  (and, for a model with a cross-field rule `check`, inputs that both sides must reject).
 
 Run `python -m widgets.generate` after changing a model; a test fails while they are stale.
 """
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -33,14 +33,39 @@ def random_inputs(parameters: tuple[Parameter, ...], rng: random.Random) -> dict
     return values
 
 
-def vector_cases(model: ModuleType, samples: int = 200) -> Iterator[dict[str, Any]]:
-    """The model's own edge cases (`EDGE_CASES`) and a fixed random sample, with outputs."""
+Inputs = dict[str, Any]
+
+
+def accepts(model: ModuleType, inputs: Inputs) -> bool:
+    """Whether inputs pass the model's cross-field rule (`check`), if it has one."""
+    try:
+        getattr(model, "check", lambda values: None)(inputs)
+    except ValueError:
+        return False
+    return True
+
+
+def sample_inputs(model: ModuleType, samples: int, rng: random.Random) -> tuple[list[Inputs], list[Inputs]]:
+    """`samples` random inputs the model accepts, and those drawn on the way that it rejects."""
+    accepted: list[Inputs] = []
+    rejected: list[Inputs] = []
+    while len(accepted) < samples:
+        inputs = random_inputs(model.PARAMETERS, rng)
+        (accepted if accepts(model, inputs) else rejected).append(inputs)
+    return accepted, rejected
+
+
+def vector_cases(model: ModuleType, samples: int = 200) -> dict[str, list[dict[str, Any]]]:
+    """The model's own edge cases (`EDGE_CASES`) and a fixed random sample, with outputs;
+    plus, for a model with a cross-field rule, inputs that break it (`rejected`)."""
     rng = random.Random(20261126)
-    sampled = [random_inputs(model.PARAMETERS, rng) for _ in range(samples)]
+    sampled, rejected = sample_inputs(model, samples, rng)
+    cases = []
     for overrides in [*model.EDGE_CASES, *sampled]:
         inputs = {**model.DEFAULTS, **overrides}
         result = model.compute(**inputs)
-        yield {"inputs": inputs, "outputs": result._asdict(), "formatted": model.format_outputs(result)}
+        cases.append({"inputs": inputs, "outputs": result._asdict(), "formatted": model.format_outputs(result)})
+    return {"cases": cases, "rejected": rejected} if hasattr(model, "check") else {"cases": cases}
 
 
 def parameters_module(model: ModuleType) -> str:
@@ -55,7 +80,7 @@ def generated_files() -> dict[Path, str]:
     for calculator_id, model in CALCULATORS.items():
         folder = calculator_id.replace("-", "_")
         files[PACKAGE / folder / "parameters.js"] = parameters_module(model)
-        vectors = {"calculator": calculator_id, "cases": list(vector_cases(model))}
+        vectors = {"calculator": calculator_id, **vector_cases(model)}
         files[PACKAGE / folder / "vectors.json"] = json.dumps(vectors, indent=1) + "\n"
     return files
 

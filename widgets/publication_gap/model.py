@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
+from widgets.formatting import format_number, format_percent
 from widgets.parameters import Parameter, validate_all
 
 PARAMETERS: tuple[Parameter, ...] = (
@@ -142,21 +143,9 @@ def to_frame(**inputs: Any) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("year")
 
 
-def round_half_up(x: float, decimals: int = 0) -> float:
-    """JavaScript's Math.round(x * 10**d) / 10**d, so both sides print the same digits."""
-    scale = 10**decimals
-    return math.floor(x * scale + 0.5) / scale + 0.0  # + 0.0 turns -0.0 into 0.0
-
-
-def format_number(x: float) -> str:
-    """One decimal at most, no trailing ".0": 4.5, 12 (the JS view does the same)."""
-    rounded = round_half_up(x, 1)
-    return str(int(rounded)) if rounded.is_integer() else f"{rounded:.1f}"
-
-
 def format_outputs(result: Result) -> dict[str, str]:
     """The headline outputs as people read them: "4.5", "62%", "never", "n/a"."""
-    ratio = "n/a" if result.recency_ratio is None else f"{int(round_half_up(result.recency_ratio * 100))}%"
+    ratio = "n/a" if result.recency_ratio is None else format_percent(result.recency_ratio)
     years = "never" if result.catch_up_years is None else str(result.catch_up_years)
     return {
         "your_total": format_number(result.your_total),
