@@ -22,7 +22,7 @@ serve:
 	$(PY) -m http.server --directory _build/html --bind 127.0.0.1 $(PORT)
 
 lab: $(READY)
-	$(VENV)/bin/jupyter lab chapters
+	$(VENV)/bin/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root) chapters
 
 # After changing a calculator's model: rewrite its parameters.js and vectors.json.
 generate: $(READY)

@@ -1,0 +1,100 @@
+"""The publication-gap widget in a real JupyterLab: the same numbers as the Python model,
+and values flow both ways (browser -> Python and Python -> browser)."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from tests.conftest import open_page
+from widgets.publication_gap import model
+
+CELLS = [
+    "from widgets.publication_gap.widget import PublicationGap\ncalc = PublicationGap(years=5)\ncalc",
+    "print('python sees', calc.years, calc.gap)",
+    "calc.years = 3",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("lab")
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell(source) for source in CELLS]
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(notebook, root / "calc.ipynb")
+    port = free_port()
+    command = [
+        str(Path(sys.executable).with_name("jupyter")), "lab", "--no-browser", "--allow-root",
+        f"--port={port}", "--ServerApp.ip=127.0.0.1", "--ServerApp.token=", "--ServerApp.password=",
+        f"--ServerApp.root_dir={root}", "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"{base}/api/status", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        server.kill()
+        pytest.fail("JupyterLab did not start")
+    yield base
+    server.terminate()
+    server.wait(timeout=20)
+
+
+def run_cell(page, index: int) -> None:
+    page.keyboard.press("Escape")
+    page.locator(".jp-Cell").nth(index).click()
+    page.keyboard.press("Shift+Enter")
+
+
+def test_widget_matches_the_model_and_syncs_both_ways(browser, lab):
+    page, problems = open_page(browser)
+    page.goto(f"{lab}/lab/tree/calc.ipynb")
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60000)
+    # The kernel is ready when the status bar says so.
+    page.wait_for_function("document.querySelector('.jp-StatusBar-Widget')?.closest('body').innerText.includes('| Idle')", timeout=60000)
+    run_cell(page, 0)
+    root = page.locator('[data-calculator="publication-gap"][data-ready="true"]')
+    root.wait_for(timeout=60000)
+
+    def shown() -> dict[str, str]:
+        return {name: root.locator(f'[data-output="{name}"]').inner_text() for name in model.OUTPUTS}
+
+    assert shown() == model.format_outputs(model.compute(years=5))
+    assert root.locator(".js-plotly-plot").count() == 1  # plotly.js came from the kernel
+
+    years = root.locator('input[name="years"]')
+    years.fill("7")
+    years.dispatch_event("change")
+    run_cell(page, 1)
+    output = page.locator(".jp-Cell").nth(1).locator(".jp-OutputArea-output")
+    output.wait_for(timeout=30000)
+    assert output.inner_text().strip() == f"python sees 7 {model.compute(years=7).gap}"
+
+    run_cell(page, 2)
+    page.wait_for_function(
+        "() => document.querySelector('[data-calculator] input[name=\"years\"]').value === '3'", timeout=30000
+    )
+    assert shown() == model.format_outputs(model.compute(years=3))
+    problems.assert_clean()
+    page.context.close()
