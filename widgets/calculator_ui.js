@@ -4,11 +4,14 @@
 // anywidget, or the static book through widgets/host.js).
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+export const UNKNOWN_ANSWER = "Unknown / not asked yet";
 
 /** Parse what a reader typed for one parameter: {value} or {error: message}. */
 export function parseInput(spec, raw) {
   const text = String(raw ?? "").trim();
   const problem = { error: `${spec.label} must be ${spec.range_text}.` };
+  if (text === "" && spec.optional) return { value: null }; // left unanswered: unknown
+  if (spec.kind === "choice") return spec.answers.some((a) => a.value === text) ? { value: text } : problem;
   if (text === "") return { error: `Enter ${spec.range_text}.` };
   if (!NUMBER.test(text)) return problem;
   const value = Number(text);
@@ -50,7 +53,7 @@ function plotlyFromKernel(model) {
   });
 }
 
-function loadPlotly(model, host) {
+export function loadPlotly(model, host) {
   if (globalThis.Plotly) return Promise.resolve(globalThis.Plotly);
   globalThis.owsPlotly ??= host?.loadPlotly ? host.loadPlotly() : plotlyFromKernel(model);
   return globalThis.owsPlotly;
@@ -58,11 +61,34 @@ function loadPlotly(model, host) {
 
 let uid = 0;
 
-function element(tag, attributes = {}, text = "") {
+export function element(tag, attributes = {}, text = "") {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
   if (text) node.textContent = text;
   return node;
+}
+
+function buildControl(spec, id) {
+  const describedBy = `${id}-help ${id}-error`;
+  if (spec.kind !== "choice") {
+    const inputmode = spec.integer ? "numeric" : "decimal";
+    return element("input", { id, name: spec.name, type: "text", inputmode, autocomplete: "off", "aria-describedby": describedBy });
+  }
+  const select = element("select", { id, name: spec.name, "aria-describedby": describedBy });
+  if (spec.optional) select.append(element("option", { value: "" }, UNKNOWN_ANSWER));
+  for (const answer of spec.answers) select.append(element("option", { value: answer.value }, answer.label));
+  return select;
+}
+
+function helpText(spec) {
+  if (spec.kind === "choice") return spec.help;
+  const unanswered = spec.optional ? " Leave it empty if you do not know." : "";
+  return `${spec.help} Allowed: ${spec.range_text}.${unanswered}`;
+}
+
+/** What a form control shows for a model value; unanswered (null) is an empty field. */
+function controlText(value) {
+  return value === null || value === undefined ? "" : String(value);
 }
 
 function buildField(spec, prefix) {
@@ -70,15 +96,8 @@ function buildField(spec, prefix) {
   const field = element("div", { class: "ows-field" });
   const label = element("label", { for: id }, spec.label);
   if (spec.unit) label.append(" ", element("span", { class: "ows-unit" }, `(${spec.unit})`));
-  const input = element("input", {
-    id,
-    name: spec.name,
-    type: "text",
-    inputmode: spec.integer ? "numeric" : "decimal",
-    autocomplete: "off",
-    "aria-describedby": `${id}-help ${id}-error`,
-  });
-  const help = element("p", { id: `${id}-help`, class: "ows-help" }, `${spec.help} Allowed: ${spec.range_text}.`);
+  const input = buildControl(spec, id);
+  const help = element("p", { id: `${id}-help`, class: "ows-help" }, helpText(spec));
   const error = element("p", { id: `${id}-error`, class: "ows-error", "aria-live": "polite" });
   field.append(label, input, help, error);
   return { field, input, error };
@@ -86,13 +105,22 @@ function buildField(spec, prefix) {
 
 function stepInput(spec, input, direction) {
   const parsed = parseInput(spec, input.value);
-  if (parsed.error) return false;
+  if (parsed.error || parsed.value === null) return false;
   const next = Math.min(spec.maximum, Math.max(spec.minimum, parsed.value + direction * spec.step));
   input.value = String(roundHalfUp(next, 6));
   return true;
 }
 
-function fillTable(table, { columns, rows }) {
+// An output with `items(result)` shows a list when there are items, else its text.
+function showOutput(slot, output, result) {
+  const items = output.items?.(result) ?? [];
+  if (items.length === 0) return (slot.textContent = output.format(result));
+  const list = element("ul");
+  for (const item of items) list.append(element("li", {}, item));
+  slot.replaceChildren(list);
+}
+
+export function fillTable(table, { columns, rows }) {
   const head = element("thead");
   const headRow = element("tr");
   for (const column of columns) headRow.append(element("th", { scope: "col" }, column));
@@ -109,7 +137,8 @@ function fillTable(table, { columns, rows }) {
 /**
  * Mount a calculator on `el`.
  * spec: { id, title, note, parameters, compute(values) -> result,
- *         outputs: [{name, label, format(result)}], chart(values, result) -> {data, layout},
+ *         outputs: [{name, label, format(result), items(result) -> [text] (optional: a list)}],
+ *         chart(values, result) -> {data, layout},
  *         table(values, result) -> {caption, columns, rows}, summary(values, result) -> text,
  *         check(values, changed) -> {name, message} or null (optional: a rule across fields,
  *         shown beside the named field) }
@@ -154,7 +183,7 @@ export function mountCalculator({ model, el, host }, spec) {
   async function show(values) {
     const result = spec.compute(values);
     drawn = values;
-    for (const output of spec.outputs) slots.get(output.name).textContent = output.format(result);
+    for (const output of spec.outputs) showOutput(slots.get(output.name), output, result);
     const caption = spec.table(values, result);
     fillTable(table, caption);
     const summary = spec.summary(values, result);
@@ -217,7 +246,7 @@ export function mountCalculator({ model, el, host }, spec) {
   });
   form.addEventListener("keydown", (event) => {
     const field = fields.get(event.target.name);
-    if (!field || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
+    if (!field || field.spec.kind === "choice" || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
     event.preventDefault();
     if (stepInput(field.spec, field.input, event.key === "ArrowUp" ? 1 : -1)) submit(true, field.spec.name);
   });
@@ -227,7 +256,7 @@ export function mountCalculator({ model, el, host }, spec) {
     const values = readModel();
     if (same(drawn, values)) return;
     for (const [name, { input, error }] of fields) {
-      input.value = String(values[name]);
+      input.value = controlText(values[name]);
       input.removeAttribute("aria-invalid");
       error.textContent = "";
     }
@@ -236,7 +265,7 @@ export function mountCalculator({ model, el, host }, spec) {
   const events = spec.parameters.map((p) => `change:${p.name}`);
   for (const event of events) model.on(event, onModelChange);
 
-  for (const [name, { input }] of fields) input.value = String(model.get(name));
+  for (const [name, { input }] of fields) input.value = controlText(model.get(name));
   show(readModel());
   return () => {
     for (const event of events) model.off(event, onModelChange);

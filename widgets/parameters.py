@@ -1,15 +1,20 @@
 """Calculator parameters: one declaration feeds validation, the forms and the JS defaults.
 
-Each calculator declares its inputs as a tuple of `Parameter`. Python validates with
-`validate`; `widgets.generate` writes the same declarations into a JS module, so the
-browser shows the same labels, ranges, defaults and error messages.
+Each calculator declares its inputs as a tuple of parameters: `Parameter` for a number,
+`Choice` for one of a few answers. Python validates with `validate`; `widgets.generate`
+writes the same declarations into a JS module, so the browser shows the same labels,
+ranges, answers, defaults and error messages.
+
+A parameter declared `optional` may be left unanswered: Python uses None for that, the
+browser an empty field (or the select's "unknown" option).
 """
 
 from __future__ import annotations
 
 import math
+import random
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 
 @dataclass(frozen=True)
@@ -20,19 +25,114 @@ class Parameter:
     label: str
     minimum: float
     maximum: float
-    default: float
+    default: float | None
     step: float = 1.0
     integer: bool = False
     unit: str = ""
     help: str = ""
+    optional: bool = False
+
+    kind: ClassVar[str] = "number"
 
     def range_text(self) -> str:
         """The allowed range in words, used in every error message (Python and JS)."""
         kind = "a whole number" if self.integer else "a number"
         return f"{kind} from {_plain(self.minimum)} to {_plain(self.maximum)}"
 
+    def validate(self, value: Any) -> float | None:
+        """`value` as a number inside the range (None if optional and unanswered), or ValueError."""
+        if value is None and self.optional:
+            return None
+        unknown = ", or None for unknown" if self.optional else ""
+        message = f"{self.name} must be {self.range_text()}{unknown}; got {value!r}"
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError(message)
+        if not math.isfinite(value) or not self.minimum <= value <= self.maximum:
+            raise ValueError(message)
+        if self.integer:
+            if not float(value).is_integer():
+                raise ValueError(message)
+            return int(value)
+        return float(value)
+
+    def sample(self, rng: random.Random) -> float | None:
+        """A random value on the steps a reader can type (for the test vectors)."""
+        if self.optional and rng.random() < UNANSWERED_SHARE:
+            return None
+        steps = round((self.maximum - self.minimum) / self.step)
+        value = self.minimum + rng.randint(0, steps) * self.step
+        return int(value) if self.integer else round(value, 6)
+
     def as_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "range_text": self.range_text()}
+        return {**asdict(self), "kind": self.kind, "range_text": self.range_text()}
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One allowed answer of a `Choice`: the value code uses and the words readers see."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One input answered by picking from a few answers.
+
+    `answers` are ordered from the most to the least favourable (the calculator's own
+    sense of favourable), so a model can score an answer by its position.
+    """
+
+    name: str
+    label: str
+    answers: tuple[Answer, ...]
+    default: str | None = None
+    help: str = ""
+    optional: bool = False
+
+    kind: ClassVar[str] = "choice"
+
+    def __post_init__(self) -> None:
+        values = self.values()
+        if len(values) < 2 or len(set(values)) != len(values):
+            raise ValueError(f"{self.name}: a choice needs two or more distinct answers; got {values}")
+        if self.default is not None and self.default not in values:
+            raise ValueError(f"{self.name}: default {self.default!r} is not one of {values}")
+
+    def values(self) -> tuple[str, ...]:
+        return tuple(answer.value for answer in self.answers)
+
+    def range_text(self) -> str:
+        """The allowed answers in words, used in every error message (Python and JS)."""
+        quoted = [f"'{value}'" for value in self.values()]
+        return f"one of {', '.join(quoted[:-1])} or {quoted[-1]}"
+
+    def rank(self, value: str) -> int:
+        """Position of an answer: 0 is the most favourable."""
+        return self.values().index(value)
+
+    def validate(self, value: Any) -> str | None:
+        """`value` if it is an allowed answer (None if optional and unanswered), or ValueError."""
+        if value is None and self.optional:
+            return None
+        if isinstance(value, str) and value in self.values():
+            return value
+        unknown = ", or None for unknown" if self.optional else ""
+        raise ValueError(f"{self.name} must be {self.range_text()}{unknown}; got {value!r}")
+
+    def sample(self, rng: random.Random) -> str | None:
+        """A random answer, or None now and then if optional (for the test vectors)."""
+        if self.optional and rng.random() < UNANSWERED_SHARE:
+            return None
+        return rng.choice(self.values())
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "kind": self.kind, "range_text": self.range_text()}
+
+
+AnyParameter = Parameter | Choice
+# How often a random test vector leaves an optional input unanswered.
+UNANSWERED_SHARE = 0.2
 
 
 def _plain(x: float) -> str:
@@ -40,21 +140,12 @@ def _plain(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else repr(float(x))
 
 
-def validate(parameter: Parameter, value: Any) -> float:
-    """Return `value` as a number inside the parameter's range, or raise ValueError."""
-    message = f"{parameter.name} must be {parameter.range_text()}; got {value!r}"
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError(message)
-    if not math.isfinite(value) or not parameter.minimum <= value <= parameter.maximum:
-        raise ValueError(message)
-    if parameter.integer:
-        if not float(value).is_integer():
-            raise ValueError(message)
-        return int(value)
-    return float(value)
+def validate(parameter: AnyParameter, value: Any) -> Any:
+    """Return `value` checked against the parameter (see each kind's `validate`), or raise ValueError."""
+    return parameter.validate(value)
 
 
-def validate_all(parameters: tuple[Parameter, ...], values: dict[str, Any]) -> dict[str, float]:
+def validate_all(parameters: tuple[AnyParameter, ...], values: dict[str, Any]) -> dict[str, Any]:
     """Validate a full set of inputs; unknown names are an error too."""
     known = {p.name for p in parameters}
     unknown = sorted(set(values) - known)

@@ -39,7 +39,8 @@ def fallback_html(calculator_id: str) -> str:
         for name, label in model.OUTPUT_LABELS.items()
     )
     frame = model.to_frame(**model.DEFAULTS).reset_index()
-    table = table_html(list(frame.columns), frame.itertuples(index=False), "Default scenario, year by year")
+    caption = getattr(model, "FRAME_CAPTION", "Default scenario, year by year")  # a model may name its table
+    table = table_html(list(frame.columns), frame.itertuples(index=False), caption)
     return (
         f'<div data-calculator="{calculator_id}" class="ows-calculator">'
         f'<p class="ows-note">The interactive calculator needs JavaScript. These are the results '

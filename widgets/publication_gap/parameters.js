@@ -10,6 +10,8 @@ export const PARAMETERS = [
     "integer": true,
     "unit": "years",
     "help": "T: how long you are in industry while the peer is a postdoc.",
+    "optional": false,
+    "kind": "number",
     "range_text": "a whole number from 0 to 15"
   },
   {
@@ -22,6 +24,8 @@ export const PARAMETERS = [
     "integer": false,
     "unit": "papers",
     "help": "P0: the same record for both of you.",
+    "optional": false,
+    "kind": "number",
     "range_text": "a number from 0 to 50"
   },
   {
@@ -34,6 +38,8 @@ export const PARAMETERS = [
     "integer": false,
     "unit": "papers/year",
     "help": "r_i: what you publish while in industry.",
+    "optional": false,
+    "kind": "number",
     "range_text": "a number from 0 to 20"
   },
   {
@@ -46,6 +52,8 @@ export const PARAMETERS = [
     "integer": false,
     "unit": "papers/year",
     "help": "r_p: what the peer publishes as a postdoc.",
+    "optional": false,
+    "kind": "number",
     "range_text": "a number from 0 to 20"
   },
   {
@@ -58,6 +66,8 @@ export const PARAMETERS = [
     "integer": false,
     "unit": "years",
     "help": "h: after h years a paper counts half as much.",
+    "optional": false,
+    "kind": "number",
     "range_text": "a number from 0.5 to 20"
   }
 ];

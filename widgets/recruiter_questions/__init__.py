@@ -1,0 +1,1 @@
+"""Questions for a recruiter: the offer scorecard (`data-calculator="recruiter-questions"`)."""
