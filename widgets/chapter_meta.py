@@ -1,0 +1,83 @@
+"""Sphinx extension: reading time and an "assign or cite this chapter" box on every chapter.
+
+A chapter is any page in a numbered part of the table of contents. Its reading time is
+computed from the words on the built page (prose, not code or outputs), so it is never
+typed by hand and stays true as the text changes. The box gives an instructor what a
+syllabus needs: the title, the stable URL, the reading time and a citation.
+
+With OWS_EDITION=student in the environment, the build leaves every exercise solution
+out (sphinx-exercise's `hide_solutions`), for a student edition.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import os
+import re
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+WORDS_PER_MINUTE = 200
+BOOK_TITLE = "One-Way Street: an evidence-based guide to industry, postdoc and faculty careers"
+SKIPPED = (nodes.literal_block, nodes.raw, nodes.comment, nodes.math_block)
+
+
+def prose_words(doctree: nodes.Node) -> int:
+    """Words a reader reads: text outside code, raw HTML, comments and cell outputs."""
+
+    def count(node: nodes.Node) -> int:
+        if isinstance(node, SKIPPED):
+            return 0
+        if isinstance(node, nodes.Element) and "cell_output" in node.get("classes", []):
+            return 0
+        if isinstance(node, nodes.Text):
+            return len(re.findall(r"[\w’'-]+", node.astext()))
+        return sum(count(child) for child in node.children)
+
+    return count(doctree)
+
+
+def reading_minutes(words: int) -> int:
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+def box_html(title: str, url: str, words: int, author: str, year: str) -> str:
+    minutes = reading_minutes(words)
+    citation = f"{author} ({year}). {title}. In {BOOK_TITLE}. {url}"
+    return (
+        f'<div class="ows-chapter-meta" data-words="{words}" data-minutes="{minutes}">'
+        f'<p class="ows-reading-time">Reading time: about {minutes} min ({words:,} words)</p>'
+        f'<details class="ows-assign"><summary>Assign or cite this chapter</summary><dl>'
+        f"<dt>Title</dt><dd>{html.escape(title)}</dd>"
+        f'<dt>Stable URL</dt><dd><a href="{html.escape(url)}">{html.escape(url)}</a></dd>'
+        f"<dt>Reading time</dt><dd>about {minutes} min ({words:,} words)</dd>"
+        f"<dt>Citation</dt><dd>{html.escape(citation)}</dd>"
+        f"</dl></details></div>"
+    )
+
+
+def add_chapter_meta(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if not app.env.toc_secnumbers.get(docname):  # not in a numbered part: not a chapter
+        return
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if section is None:
+        return
+    title = section[0].astext()
+    url = f"{app.config.html_baseurl.rstrip('/')}/{docname}.html"
+    box = box_html(title, url, prose_words(doctree), app.config.author, app.config.copyright)
+    section.insert(1, nodes.raw("", box, format="html"))
+
+
+def student_edition(app: Sphinx, config: Config) -> None:
+    if os.environ.get("OWS_EDITION") == "student":
+        config.hide_solutions = True
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("config-inited", student_edition)
+    app.connect("doctree-resolved", add_chapter_meta)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
