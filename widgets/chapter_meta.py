@@ -78,6 +78,7 @@ def student_edition(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_css_file("ows/book.css")  # copied into _static/ows/ by widgets.sphinx_ext
     app.connect("config-inited", student_edition)
     app.connect("doctree-resolved", add_chapter_meta)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
