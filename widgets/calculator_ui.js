@@ -165,7 +165,7 @@ export function mountCalculator({ model, el, host }, spec) {
     outputs.append(item);
     slots.set(output.name, value);
   }
-  const chart = element("div", { class: "ows-chart", role: "img" });
+  const chart = element("div", { class: "ows-chart", role: "figure" }); // "img" may not hold plotly's buttons
   const details = element("details", { class: "ows-table" });
   const table = element("table");
   details.append(element("summary", {}, "Show the chart's numbers as a table"), table);
