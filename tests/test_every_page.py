@@ -1,0 +1,97 @@
+"""Every page of the built book: private, error-free, accessible, and its links resolve."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+from tests.conftest import ROOT, open_page
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SKIP = ("_static/", "_sources/", "_images/", "genindex.html", "search.html")
+
+
+def book_pages(html: Path) -> list[str]:
+    """Reader-facing pages of the built book."""
+    paths = (p.relative_to(html).as_posix() for p in html.rglob("*.html"))
+    return sorted(p for p in paths if not p.startswith(SKIP))
+
+
+def check_page(browser, server: str, page_path: str) -> list[str]:
+    """Everything wrong with one page, as readable lines (empty when the page is fine)."""
+    page, problems = open_page(browser)
+    try:
+        page.goto(f"{server}/{page_path}", wait_until="networkidle")
+        for calculator in page.locator("[data-calculator]").all():
+            calculator.scroll_into_view_if_needed()
+            calculator.locator("xpath=self::*[@data-ready='true']").wait_for(timeout=15000)
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        found = page.evaluate(
+            "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
+            ".map(v => `axe ${v.id}: ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)",
+            WCAG_21_AA,
+        )
+        if re.search(r"\b(NaN|undefined)\b", page.locator("main").inner_text()):
+            found.append("NaN or undefined on the page")
+        found += [f"external request: {u}" for u in problems.external_requests]
+        found += [f"console error: {m}" for m in problems.console_errors]
+        found += [f"page error: {m}" for m in problems.page_errors]
+        return found
+    finally:
+        page.context.close()
+
+
+def test_every_page_is_private_error_free_and_accessible(browser, server, built_book):
+    """No request to another host, no console or page error, zero axe (WCAG 2.1 A/AA) violations."""
+    pages = book_pages(built_book)
+    assert len(pages) >= 5
+    failures = {path: found for path in pages if (found := check_page(browser, server, path))}
+    assert failures == {}
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])
+        if tag == "a" and values.get("name"):
+            self.ids.add(values["name"])
+        for key in ("href", "src"):
+            if tag in ("a", "link", "script", "img") and values.get(key):
+                self.links.append(values[key])
+
+
+def _parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_internal_links_and_anchors_resolve(built_book):
+    parsed = {page: _parse(page) for page in built_book.rglob("*.html") if "_static" not in page.parts}
+    broken = []
+    for page, links in parsed.items():
+        for link in links.links:
+            url = urlparse(link)
+            if url.scheme or url.netloc or link.startswith(("mailto:", "javascript:")):
+                continue
+            target = (page.parent / unquote(url.path)).resolve() if url.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(built_book)} -> {link}")
+            elif url.fragment and target.suffix == ".html":
+                ids = parsed[target].ids if target in parsed else _parse(target).ids
+                if unquote(url.fragment) not in ids:
+                    broken.append(f"{page.relative_to(built_book)} -> {link} (no such anchor)")
+    assert broken == []
