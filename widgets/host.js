@@ -1,6 +1,7 @@
 // Kernel-free host for the static book. It gives each <div data-calculator="ID"> a
 // Map-backed stand-in for anywidget's model (get/set/on/off/save_changes) and mounts the
-// same ES module Jupyter uses, then draws the book's plotly figures. plotly.js is the
+// same ES module Jupyter uses, draws the book's plotly figures, starts decision guides
+// (<div data-guide="ID">) and gives printable sections a print button. plotly.js is the
 // vendored copy beside this file, loaded once and only on pages that need it.
 const PLOTLY_URL = new URL("vendor/plotly-basic.min.js", import.meta.url);
 
@@ -74,5 +75,42 @@ async function drawFigure(figure) {
   }
 }
 
+async function mountGuide(el) {
+  try {
+    const guide = JSON.parse(el.querySelector("script.ows-guide-data").textContent);
+    const module = await import("./decision_guide/decision_guide.js");
+    module.mountGuide(el, guide);
+  } catch (error) {
+    showProblem(el, "The guide could not start; its questions and suggestions are listed below.");
+  }
+}
+
+// A printable part of a page (a worksheet) gets a button that prints it alone: the rest
+// of the page is marked for the print stylesheet to leave out, and unmarked afterwards.
+function printOnly(part) {
+  const marked = [];
+  for (let node = part; node !== document.body; node = node.parentElement) {
+    for (const sibling of node.parentElement.children) {
+      if (sibling !== node) {
+        sibling.classList.add("ows-print-hidden");
+        marked.push(sibling);
+      }
+    }
+  }
+  window.addEventListener("afterprint", () => marked.forEach((n) => n.classList.remove("ows-print-hidden")), { once: true });
+  window.print();
+}
+
+function addPrintButton(part) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "ows-print-button";
+  button.textContent = "Print only this section";
+  button.addEventListener("click", () => printOnly(part));
+  part.prepend(button);
+}
+
 document.querySelectorAll("[data-calculator]").forEach(mountCalculator);
 document.querySelectorAll(".ows-figure").forEach(drawFigure);
+document.querySelectorAll("[data-guide]").forEach(mountGuide);
+document.querySelectorAll(".ows-printable").forEach(addPrintButton);

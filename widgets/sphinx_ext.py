@@ -3,8 +3,11 @@
 - The `calculator` directive (```{calculator} publication-gap```) writes the calculator's
   root element with the default scenario's results and table inside, so a printout, a
   reader without JavaScript or a screen reader still gets the numbers.
-- Pages that hold a calculator or a plotly figure get the kernel-free host (one ES
-  module) and the calculator stylesheet; other pages load no script of ours.
+- The `decision-guide` directive (```{decision-guide} decision```) writes a decision
+  guide's questions and suggestions as a list, with the guide as JSON for the host.
+- Pages that hold a calculator, a plotly figure, a decision guide or a printable part
+  (`ows-printable`) get the kernel-free host (one ES module) and the calculator
+  stylesheet; other pages load no script of ours.
 - Pages drop sphinx-thebe's scripts (see `add_page_assets`).
 - The host, the calculator modules and the vendored plotly.js are copied to
   `_static/ows/` in the built book.
@@ -24,6 +27,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from widgets.book import table_html
 from widgets.calculators import CALCULATORS
+from widgets.decision_guide import guide as decision_guides
 
 PACKAGE = Path(__file__).resolve().parent
 ASSET_DIR = "ows"  # inside the built book's _static/
@@ -62,15 +66,39 @@ class CalculatorDirective(SphinxDirective):
         return [nodes.raw("", fallback_html(calculator_id), format="html")]
 
 
+class DecisionGuideDirective(SphinxDirective):
+    """```{decision-guide} decision``` places the guide `widgets/decision_guide/decision.yml`."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        try:
+            guide = decision_guides.load_guide(self.arguments[0])
+        except decision_guides.GuideError as error:
+            raise self.error(str(error)) from None
+        self.env.note_dependency(str(decision_guides.guide_path(guide.id)))
+        return [nodes.raw("", decision_guides.fallback_html(guide), format="html")]
+
+
+# Markers of page content that the kernel-free host (host.js) brings to life.
+HOST_MARKERS = ("data-calculator=", 'class="ows-figure"', "data-guide=", "ows-printable")
+
+
+def needs_host(body: str) -> bool:
+    return any(marker in body for marker in HOST_MARKERS)
+
+
 def _is_thebe(asset: Any) -> bool:
     return "thebe" in str(getattr(asset, "filename", "") or "") or "THEBE" in str(asset.attributes.get("body", ""))
 
 
 def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     body = context.get("body", "")
-    if "data-calculator=" in body or 'class="ows-figure"' in body:
+    if needs_host(body):
         app.add_css_file(f"{ASSET_DIR}/calculator.css")
         app.add_js_file(f"{ASSET_DIR}/host.js", type="module")
+    if "data-guide=" in body:
+        app.add_css_file(f"{ASSET_DIR}/decision_guide/decision_guide.css")
     # Jupyter Book always loads sphinx-thebe, whose config script is injected twice (a
     # page error) and points at a CDN. The book runs no live code, so drop it.
     context["script_files"] = [js for js in context.get("script_files", []) if not _is_thebe(js)]
@@ -79,8 +107,7 @@ def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict
 
 def browser_files() -> dict[Path, str]:
     """Source file -> path under _static/ows/, keeping the layout relative imports expect."""
-    files = {path: path.relative_to(PACKAGE).as_posix() for path in PACKAGE.rglob("*.js")}
-    files[PACKAGE / "calculator.css"] = "calculator.css"
+    files = {path: path.relative_to(PACKAGE).as_posix() for pattern in ("*.js", "*.css") for path in PACKAGE.rglob(pattern)}
     for path in (PACKAGE / "vendor").rglob("*"):  # MathJax's fonts as well as its script
         if path.is_file():
             files[path] = path.relative_to(PACKAGE).as_posix()
@@ -99,6 +126,7 @@ def copy_assets(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("calculator", CalculatorDirective)
+    app.add_directive("decision-guide", DecisionGuideDirective)
     app.connect("html-page-context", add_page_assets)
     app.connect("build-finished", copy_assets)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

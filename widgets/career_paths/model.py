@@ -26,7 +26,7 @@ import pandas as pd
 from widgets.formatting import format_percent, round_half_up
 from widgets.parameters import Parameter, validate_all
 
-PROBABILITY_HELP = "Write a chance as a decimal: 0.15 means 15 % a year."
+PROBABILITY_HELP = "Write a chance as a decimal: 0.15 means a 15% chance each year."
 
 PARAMETERS: tuple[Parameter, ...] = (
     Parameter(

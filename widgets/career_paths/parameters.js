@@ -9,7 +9,7 @@ export const PARAMETERS = [
     "step": 0.01,
     "integer": false,
     "unit": "0 to 1",
-    "help": "Write a chance as a decimal: 0.15 means 15 % a year.",
+    "help": "Write a chance as a decimal: 0.15 means a 15% chance each year.",
     "optional": false,
     "kind": "number",
     "range_text": "a number from 0 to 1"
@@ -23,7 +23,7 @@ export const PARAMETERS = [
     "step": 0.01,
     "integer": false,
     "unit": "0 to 1",
-    "help": "Write a chance as a decimal: 0.15 means 15 % a year. With the chance above, at most 1 in total.",
+    "help": "Write a chance as a decimal: 0.15 means a 15% chance each year. With the chance above, at most 1 in total.",
     "optional": false,
     "kind": "number",
     "range_text": "a number from 0 to 1"
@@ -37,7 +37,7 @@ export const PARAMETERS = [
     "step": 0.01,
     "integer": false,
     "unit": "0 to 1",
-    "help": "Write a chance as a decimal: 0.15 means 15 % a year.",
+    "help": "Write a chance as a decimal: 0.15 means a 15% chance each year.",
     "optional": false,
     "kind": "number",
     "range_text": "a number from 0 to 1"
@@ -51,7 +51,7 @@ export const PARAMETERS = [
     "step": 0.01,
     "integer": false,
     "unit": "0 to 1",
-    "help": "Write a chance as a decimal: 0.15 means 15 % a year.",
+    "help": "Write a chance as a decimal: 0.15 means a 15% chance each year.",
     "optional": false,
     "kind": "number",
     "range_text": "a number from 0 to 1"

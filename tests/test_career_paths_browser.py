@@ -1,0 +1,192 @@
+"""The career-paths calculator in the static book, in Chromium, with the network blocked."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import open_page
+from widgets.career_paths import model
+
+PAGE = "chapters/deciding/deciding.html"
+ROOT_SELECTOR = '[data-calculator="career-paths"]'
+BAD_WORDS = re.compile(r"\b(NaN|Infinity|undefined|null)\b")
+VECTORS = json.loads(Path(model.__file__).with_name("vectors.json").read_text())
+SERIES = {"Starting as a postdoc": "faculty_from_postdoc", "Starting in industry": "faculty_from_industry"}
+
+
+def load(page, server: str) -> object:
+    page.goto(f"{server}/{PAGE}")
+    root = page.locator(f'{ROOT_SELECTOR}[data-ready="true"]')
+    root.wait_for(timeout=15000)
+    return root
+
+
+def shown_outputs(root) -> dict[str, str]:
+    return {name: root.locator(f'[data-output="{name}"]').inner_text() for name in model.OUTPUTS}
+
+
+def set_inputs(root, values: dict[str, object]) -> None:
+    for name, value in values.items():
+        field = root.locator(f'input[name="{name}"]')
+        field.fill(str(value))
+        field.dispatch_event("change")
+
+
+def chart_series(page) -> dict[str, list[float]]:
+    return page.evaluate(
+        """() => {
+        const chart = document.querySelector('[data-calculator="career-paths"] .js-plotly-plot');
+        return Object.fromEntries(chart.data.map((trace) => [trace.name, trace.y]));
+    }"""
+    )
+
+
+def wait_for_chart_years(page, years: int) -> None:
+    page.wait_for_function(
+        "n => document.querySelector('[data-calculator=\"career-paths\"] .js-plotly-plot')?.data?.[0].x.length === n",
+        arg=years + 1,
+    )
+
+
+def test_renders_default_scenario(guarded_page, server):
+    page, problems = guarded_page
+    root = load(page, server)
+    assert shown_outputs(root) == model.format_outputs(model.compute())
+    for parameter in model.PARAMETERS:
+        field = root.locator(f'input[name="{parameter.name}"]')
+        assert float(field.input_value()) == parameter.default
+        label = root.locator(f'label[for="{field.get_attribute("id")}"]')
+        assert parameter.label in label.inner_text()
+    assert "illustrative" in root.inner_text()
+    wait_for_chart_years(page, model.DEFAULTS["years"])
+    frame = model.to_frame()
+    for trace, column in SERIES.items():
+        assert chart_series(page)[trace] == pytest.approx(frame[column].tolist(), abs=1e-12)
+    problems.assert_clean()
+
+
+def test_outputs_and_chart_follow_inputs(guarded_page, server):
+    page, problems = guarded_page
+    root = load(page, server)
+    for case in VECTORS["cases"][::20]:
+        set_inputs(root, case["inputs"])
+        assert shown_outputs(root) == case["formatted"], case["inputs"]
+        wait_for_chart_years(page, case["inputs"]["years"])
+        series = chart_series(page)
+        for trace, column in SERIES.items():
+            assert series[trace][-1] == pytest.approx(case["outputs"][column], abs=1e-12)
+    problems.assert_clean()
+
+
+def test_keyboard_alone(guarded_page, server):
+    page, problems = guarded_page
+    root = load(page, server)
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == "p_industry_faculty":
+            break
+    else:
+        pytest.fail("Tab never reached the industry-to-faculty field")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", ""), "the focused field shows no focus ring"
+    page.keyboard.press("Control+A")
+    page.keyboard.type("0.1")
+    page.keyboard.press("Tab")  # leaving the field commits the change
+    assert shown_outputs(root) == model.format_outputs(model.compute(p_industry_faculty=0.1))
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("ArrowUp")
+    assert root.locator('input[name="p_industry_faculty"]').input_value() == "0.11"
+    assert shown_outputs(root) == model.format_outputs(model.compute(p_industry_faculty=0.11))
+    problems.assert_clean()
+
+
+@pytest.mark.parametrize("bad", ["", "abc", "-0.1", "1.5", "20%", "1e999", "NaN", "<b>1</b>"])
+def test_bad_probability_keeps_last_result(guarded_page, server, bad):
+    page, problems = guarded_page
+    root = load(page, server)
+    set_inputs(root, {"p_faculty_industry": 0.1})
+    before = shown_outputs(root)
+    field = root.locator('input[name="p_faculty_industry"]')
+    set_inputs(root, {"p_faculty_industry": bad})
+    assert field.get_attribute("aria-invalid") == "true"
+    assert "from 0 to 1" in page.locator(f"#{field.get_attribute('id')}-error").inner_text()
+    assert shown_outputs(root) == before
+    assert not BAD_WORDS.search(root.inner_text())
+    set_inputs(root, {"p_faculty_industry": 0.05})
+    assert field.get_attribute("aria-invalid") is None
+    assert shown_outputs(root) == model.format_outputs(model.compute(p_faculty_industry=0.05))
+    problems.assert_clean()
+
+
+@pytest.mark.parametrize("bad", ["0", "41", "2.5"])
+def test_bad_years_keep_last_result(guarded_page, server, bad):
+    page, problems = guarded_page
+    root = load(page, server)
+    before = shown_outputs(root)
+    set_inputs(root, {"years": bad})
+    field = root.locator('input[name="years"]')
+    assert field.get_attribute("aria-invalid") == "true"
+    assert "whole number from 1 to 40" in page.locator(f"#{field.get_attribute('id')}-error").inner_text()
+    assert shown_outputs(root) == before
+    problems.assert_clean()
+
+
+def test_the_two_postdoc_moves_may_not_exceed_one(guarded_page, server):
+    page, problems = guarded_page
+    root = load(page, server)
+    wait_for_chart_years(page, model.DEFAULTS["years"])
+    before, chart_before = shown_outputs(root), chart_series(page)
+    changed = root.locator('input[name="p_postdoc_faculty"]')
+    other = root.locator('input[name="p_postdoc_industry"]')
+    set_inputs(root, {"p_postdoc_faculty": 0.9})  # 0.9 + the default 0.2 > 1
+    assert changed.get_attribute("aria-invalid") == "true"
+    assert other.get_attribute("aria-invalid") is None
+    message = page.locator(f"#{changed.get_attribute('id')}-error").inner_text()
+    assert "at most 1" in message and "1.1" in message
+    assert shown_outputs(root) == before and chart_series(page) == chart_before
+    assert not BAD_WORDS.search(root.inner_text())
+    # Fixing the other field clears the message and computes with both values.
+    set_inputs(root, {"p_postdoc_industry": 0.1})
+    assert changed.get_attribute("aria-invalid") is None
+    assert page.locator(f"#{changed.get_attribute('id')}-error").inner_text() == ""
+    assert shown_outputs(root) == model.format_outputs(model.compute(p_postdoc_faculty=0.9, p_postdoc_industry=0.1))
+    # The message sits beside whichever of the two fields the reader changed.
+    set_inputs(root, {"p_postdoc_industry": 0.5})
+    assert other.get_attribute("aria-invalid") == "true" and changed.get_attribute("aria-invalid") is None
+    problems.assert_clean()
+
+
+def test_narrow_screen(browser, server):
+    page, problems = open_page(browser, width=360, height=740)
+    root = load(page, server)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
+    box = root.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+    set_inputs(root, {"years": 12})
+    assert shown_outputs(root) == model.format_outputs(model.compute(years=12))
+    problems.assert_clean()
+    page.context.close()
+
+
+def test_without_javascript_shows_default_numbers(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/{PAGE}")
+    root = page.locator(ROOT_SELECTOR)
+    assert shown_outputs(root) == model.format_outputs(model.compute())
+    assert root.locator("table tbody tr").count() == model.DEFAULTS["years"] + 1
+    context.close()
+
+
+def test_model_notebook_draws_its_figures(guarded_page, server):
+    page, problems = guarded_page
+    page.goto(f"{server}/chapters/deciding/career_paths_model.html")
+    page.wait_for_function("document.querySelectorAll('.ows-figure .js-plotly-plot').length === 2", timeout=15000)
+    traces = page.evaluate("[...document.querySelectorAll('.ows-figure .js-plotly-plot')].map(d => d.data.length)")
+    assert traces == [3, 2]
+    problems.assert_clean()
