@@ -46,8 +46,19 @@ def book_figure(figure: go.Figure, *, title: str, source: str) -> go.Figure:
     """Apply the book's style, a short title and a source line (as the subtitle)."""
     return figure.update_layout(
         template=TEMPLATE,
-        title={"text": title, "subtitle": {"text": f"Source: {source}", "font": {"size": 12}}},
-        margin={"t": 80},
+        # Pinned to the top left of the whole figure, so a short title fits a phone screen.
+        title={
+            "text": title,
+            "subtitle": {"text": f"Source: {source}", "font": {"size": 12}},
+            "x": 0,
+            "xref": "container",
+            "xanchor": "left",
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"l": 8, "t": 8},
+        },
+        margin={"t": max(80, figure.layout.margin.t or 0)},
     )
 
 
@@ -83,23 +94,101 @@ def _title(layout: dict[str, Any]) -> str:
     return str(title.get("text", "") if isinstance(title, dict) else title)
 
 
+def _axis_title(layout: dict[str, Any], axis: str) -> str:
+    title = layout.get(axis, {}).get("title", {})
+    return str(title.get("text", axis[0]) if isinstance(title, dict) else title or axis[0])
+
+
+def _active_option(layout: dict[str, Any]) -> str:
+    """The label of the menu choice a figure opens with ("" if it has no menu)."""
+    for menu in layout.get("updatemenus", []):
+        buttons = menu.get("buttons", [])
+        if buttons:
+            return str(buttons[menu.get("active", 0)].get("label", ""))
+    return ""
+
+
 def figure_table(figure: dict[str, Any]) -> str:
-    """The numbers behind a figure's x/y traces, one column per trace."""
-    traces = [t for t in figure.get("data", []) if "x" in t and "y" in t]
+    """The numbers behind a figure's x/y traces, one column per trace.
+
+    Only the traces drawn when the chart opens are listed (a menu hides the others;
+    the table's caption names the menu choice). Horizontal bars are keyed by their
+    y (category) values.
+    """
+    traces = [t for t in figure.get("data", []) if "x" in t and "y" in t and t.get("visible", True) is not False]
     if not traces:
         return ""
-    xs: list[Any] = []
+    layout = figure.get("layout", {})
+    horizontal = all(t.get("orientation") == "h" for t in traces)
+    key_axis, value_axis = ("y", "x") if horizontal else ("x", "y")
+    keys: list[Any] = []
     columns: list[dict[Any, Any]] = []
     for trace in traces:
-        x, y = _values(trace["x"]), _values(trace["y"])
-        xs += [value for value in x if value not in xs]
-        columns.append(dict(zip(x, y)))
-    layout = figure.get("layout", {})
-    x_title = layout.get("xaxis", {}).get("title", {})
-    x_name = x_title.get("text", "x") if isinstance(x_title, dict) else str(x_title or "x")
+        key, value = _values(trace[key_axis]), _values(trace[value_axis])
+        keys += [k for k in key if k not in keys]
+        # Values are measurements: print whole numbers as floats are, with separators.
+        columns.append({k: float(v) if isinstance(v, int) and not isinstance(v, bool) else v for k, v in zip(key, value)})
     names = [t.get("name") or f"series {i + 1}" for i, t in enumerate(traces)]
-    rows = [[x] + [column.get(x) for column in columns] for x in xs]
-    return table_html([x_name, *names], rows)
+    rows = [[k] + [column.get(k) for column in columns] for k in keys]
+    option = _active_option(layout)
+    caption = f"Numbers for: {option}" if option else ""
+    return table_html([_axis_title(layout, f"{key_axis}axis"), *names], rows, caption)
+
+
+def labels_above_bars(figure: go.Figure, gap: float = 0.45) -> go.Figure:
+    """Write each category of a horizontal bar chart above its bars, not beside them.
+
+    Long category names beside the bars leave them little room on a phone screen;
+    above the bars they can use the chart's full width. Categories run top to bottom
+    in the order the traces first list them. ``gap`` is the share of each category's
+    band left free for its label.
+    """
+    categories = list(dict.fromkeys(c for trace in figure.data for c in trace.y))
+    figure.update_yaxes(showticklabels=False, autorange="reversed")
+    figure.update_layout(bargap=gap)
+    for index, category in enumerate(categories):
+        figure.add_annotation(
+            text=str(category),
+            xref="paper",
+            x=0,
+            xanchor="left",
+            y=index - (1 - gap) / 2,  # the top edge of the category's bars
+            yanchor="bottom",
+            showarrow=False,
+        )
+    return figure
+
+
+def add_menu(figure: go.Figure, option_of_trace: Sequence[str], active: str) -> go.Figure:
+    """A drop-down menu that shows one option's traces at a time.
+
+    ``option_of_trace[i]`` is the menu choice trace i belongs to. Each choice is a plotly
+    "update" button that toggles trace visibility, which plotly.js does by itself, so the
+    menu works in the static book without a kernel.
+    """
+    if len(option_of_trace) != len(figure.data):
+        raise ValueError(f"option_of_trace has {len(option_of_trace)} entries for {len(figure.data)} traces")
+    options = list(dict.fromkeys(option_of_trace))
+    if active not in options:
+        raise ValueError(f"active must be one of {options}; got {active!r}")
+    for trace, option in zip(figure.data, option_of_trace):
+        trace.visible = option == active
+    buttons = [
+        {"label": option, "method": "update", "args": [{"visible": [o == option for o in option_of_trace]}]}
+        for option in options
+    ]
+    menu = {
+        "buttons": buttons,
+        "active": options.index(active),
+        "direction": "down",
+        "showactive": True,
+        "x": 0,
+        "xanchor": "left",
+        "y": 1.02,
+        "yanchor": "bottom",
+        "pad": {"t": 0, "b": 4},
+    }
+    return figure.update_layout(updatemenus=[menu])
 
 
 def figure_html(figure: dict[str, Any]) -> str:

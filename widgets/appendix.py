@@ -1,0 +1,164 @@
+"""HTML for the appendix "Data and methods", generated from the code and data it describes.
+
+Each dataset's entry comes from ``widgets.data.SCHEMAS`` (columns and the checks the
+loader applies), ``data/provenance.csv`` (its sources) and the dataset's section of
+``data/README.md`` (what it holds, its population and limits). Each calculator's entry
+comes from its model module: the docstring (equations and assumptions), ``PARAMETERS``
+and ``OUTPUT_LABELS``. A new dataset or calculator therefore appears in the appendix
+without anyone retyping it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from types import ModuleType
+
+import pandas as pd
+from markdown_it import MarkdownIt
+
+from widgets.book import table_html
+from widgets.data import DATA_DIR, SCHEMAS, Column, load, provenance_for
+
+README = DATA_DIR / "README.md"
+_HEADING = re.compile(r"^(#{2,3}) (.*)$")
+_markdown = MarkdownIt("commonmark").enable("table")
+
+_CHECKS = {
+    "percent": "a percentage in [0, 100]",
+    "count": "a whole number, 0 or more",
+    "non_negative": "a number, 0 or more",
+}
+
+
+# --- data/README.md ---------------------------------------------------------------
+
+
+def _sections(text: str) -> list[tuple[int, str, list[str]]]:
+    """(level, heading, body lines) for every ## and ### heading of a Markdown file."""
+    sections: list[tuple[int, str, list[str]]] = []
+    for line in text.splitlines():
+        match = _HEADING.match(line)
+        if match:
+            sections.append((len(match.group(1)), match.group(2), []))
+        elif sections:
+            sections[-1][2].append(line)
+    return sections
+
+
+def _prose(lines: list[str]) -> str:
+    """The lines that are not part of a Markdown table."""
+    return "\n".join(line for line in lines if not line.lstrip().startswith("|"))
+
+
+def readme_section(name: str, readme_text: str | None = None) -> str:
+    """The Markdown that ``data/README.md`` gives a dataset.
+
+    That is the section whose heading names ``<name>.csv``, preceded, for a subsection,
+    by the prose (not the tables) of its parent section, which says what the files
+    under it share (population, source, layout). Raises KeyError if no heading names it.
+    """
+    text = README.read_text(encoding="utf-8") if readme_text is None else readme_text
+    sections = _sections(text)
+    for index, (level, heading, body) in enumerate(sections):
+        if f"`{name}.csv`" in heading:
+            parent = next((s for s in reversed(sections[:index]) if s[0] < level), None) if level == 3 else None
+            intro = _prose(parent[2]).strip() + "\n\n" if parent else ""
+            return intro + "\n".join(body).strip()
+    raise KeyError(f"data/README.md has no heading naming `{name}.csv`")
+
+
+# --- datasets -------------------------------------------------------------------------
+
+
+def _check_text(column: Column) -> str:
+    if column.allowed:
+        return "one of " + ", ".join(column.allowed)
+    return _CHECKS.get(column.check or "", "")
+
+
+def _link(url: str) -> str:
+    safe = html.escape(url, quote=True)
+    return f'<a href="{safe}">{safe}</a>'
+
+
+def sources_html(name: str) -> str:
+    """The provenance rows of the sources a dataset uses, with links."""
+    rows = []
+    for source in provenance_for(name).itertuples(index=False):
+        year = "undated" if pd.isna(source.year) else str(source.year)
+        rows.append(
+            "<tr>"
+            f'<th scope="row">{html.escape(source.source_title)}</th>'
+            f"<td>{html.escape(source.table_or_figure)}</td>"
+            f"<td>{year}</td>"
+            f"<td>{html.escape(source.verification)}</td>"
+            f"<td>{_link(source.url)}</td>"
+            f"<td>{html.escape(source.notes or '')}</td>"
+            "</tr>"
+        )
+    head = "".join(f'<th scope="col">{c}</th>' for c in ("Source", "Table or figure", "Year", "Verification", "Address", "Notes"))
+    return f"<table><caption>Sources of <code>{name}.csv</code></caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def dataset_html(name: str) -> str:
+    """One dataset's entry: description, size, verification, population, checks and sources."""
+    frame = load(name)
+    levels = sorted(set(provenance_for(name)["verification"]))
+    facts = [f"<strong>Rows:</strong> {len(frame):,}", f"<strong>Verification:</strong> {', '.join(levels)}"]
+    if "population" in frame.columns:
+        populations = sorted(set(frame["population"].dropna()))
+        facts.append("<strong>Population, as the sources state it:</strong> " + "; ".join(map(html.escape, populations)))
+    schema = SCHEMAS[name]
+    checks = table_html(
+        ["Column", "Type", "May be empty", "Checked on loading"],
+        [
+            [column.name, column.type.__name__, "yes" if column.nullable else "no", _check_text(column)]
+            for column in schema.columns
+        ],
+        caption=f"Columns of {name}.csv and the checks widgets.data.load applies",
+    )
+    description = _markdown.render(readme_section(name))
+    return (
+        f'<section class="ows-dataset" id="dataset-{name}">'
+        f"<h3><code>{name}.csv</code></h3>"
+        f"{description}<p>{'. '.join(facts)}.</p>"
+        f'<div class="ows-scroll">{checks}</div>'
+        f'<div class="ows-scroll">{sources_html(name)}</div>'
+        "</section>"
+    )
+
+
+# --- calculators ----------------------------------------------------------------------
+
+
+def _default_text(parameter: object) -> str:
+    default = getattr(parameter, "default", None)
+    if default is None:
+        return "unanswered"
+    answers = {answer.value: answer.label for answer in getattr(parameter, "answers", ())}
+    return answers.get(default, f"{default:g}" if isinstance(default, (int, float)) else str(default))
+
+
+def calculator_html(calculator_id: str, model: ModuleType) -> str:
+    """One calculator's entry: its model's docstring, inputs and headline outputs."""
+    doc = (model.__doc__ or "").strip()
+    title, _, rest = doc.partition("\n")
+    inputs = table_html(
+        ["Name", "Label", "Allowed values", "Default", "Unit", "Help"],
+        [
+            [p.name, p.label, p.range_text(), _default_text(p), getattr(p, "unit", ""), p.help]
+            for p in model.PARAMETERS
+        ],
+        caption="Inputs",
+    )
+    outputs = table_html(["Name", "What the page shows"], model.OUTPUT_LABELS.items(), caption="Headline outputs")
+    return (
+        f'<section class="ows-calculator-doc" id="calculator-{calculator_id}">'
+        f"<h3><code>{calculator_id}</code>: {html.escape(title.strip())}</h3>"
+        f"<p>Model: <code>{html.escape(model.__name__)}</code>. Its documentation, as written in the code:</p>"
+        f'<pre class="ows-docstring">{html.escape(rest.strip())}</pre>'
+        f'<div class="ows-scroll">{inputs}</div>'
+        f'<div class="ows-scroll">{outputs}</div>'
+        "</section>"
+    )
