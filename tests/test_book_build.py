@@ -40,3 +40,17 @@ def test_no_widget_state_or_require_js_in_pages(built_book: Path):
     for page in built_book.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "widget-state+json" not in text and "require.min.js" not in text, page
+
+
+def test_publishing_files(built_book: Path):
+    """Sitemap, Open Graph tags, a 404 page for the published path, and .ipynb for Colab."""
+    sitemap = (built_book / "sitemap.xml").read_text(encoding="utf-8")
+    assert "chapters/publications.html" in sitemap
+    page = (built_book / "chapters/publications.html").read_text(encoding="utf-8")
+    assert '<meta property="og:title"' in page and '<meta property="og:url"' in page
+    not_found = (built_book / "404.html").read_text(encoding="utf-8")
+    assert 'href="/one-way-street/_static/' in not_found
+    notebook = built_book / "_notebooks/chapters/publication_gap_sensitivity.ipynb"
+    assert '"cell_type": "code"' in notebook.read_text(encoding="utf-8")
+    sensitivity = (built_book / "chapters/publication_gap_sensitivity.html").read_text(encoding="utf-8")
+    assert "Open in Colab" in sensitivity and "_notebooks/chapters/publication_gap_sensitivity.ipynb" in sensitivity
