@@ -86,7 +86,7 @@ PARAMETERS: tuple[AnyParameter, ...] = (
     Parameter(
         "left_for_faculty",
         "How many people left this team for faculty jobs in the last 5 years?",
-        0, 50, None, step=1, integer=True, unit="people", optional=True,
+        0, 50, None, step=1, integer=True, optional=True,
         help="Ask: “Has anyone from this team gone on to a faculty job in recent years?”",
     ),
     Choice(
@@ -112,6 +112,10 @@ class Rule(NamedTuple):
 
 RED_FLAG_SHARE = 0.25
 DECIDING_QUESTION = "review_counts_papers"
+# Answers that earn every point of a count question: round numbers chosen by this book
+# (illustrative), not benchmarks.
+MEDIAN_PAPERS_FULL_AT = 2
+LEFT_FOR_FACULTY_FULL_AT = 3
 
 RULES: dict[str, Rule] = {
     "published_last_year": Rule(
@@ -120,10 +124,11 @@ RULES: dict[str, Rule] = {
         "The essay's first test: a fact about the team you would join, not a description of its culture.",
     ),
     "median_papers": Rule(
-        "Median papers a year", 15, 2,
-        "The median researcher publishes fewer than 0.5 papers a year.",
-        "The essay's second test: the pace a faculty search will compare you against. Full points at 2 "
-        "a year, a round number chosen by this book (illustrative), not a benchmark.",
+        "Median papers a year", 15, MEDIAN_PAPERS_FULL_AT,
+        f"The median researcher publishes fewer than {format_number(MEDIAN_PAPERS_FULL_AT * RED_FLAG_SHARE)} "
+        "papers a year.",
+        "The essay's second test: the pace a faculty search will compare you against. Full points at "
+        f"{MEDIAN_PAPERS_FULL_AT} a year, a round number chosen by this book (illustrative), not a benchmark.",
     ),
     "review_counts_papers": Rule(
         "Papers count in reviews", 35, None,
@@ -149,10 +154,10 @@ RULES: dict[str, Rule] = {
         "post earns no points here but is not a red flag in itself.",
     ),
     "left_for_faculty": Rule(
-        "People left for faculty jobs", 5, 3,
+        "People left for faculty jobs", 5, LEFT_FOR_FACULTY_FULL_AT,
         "Nobody has left this team for a faculty job in five years.",
         "Evidence that the way back is used; small teams will have few cases, so a light weight, "
-        "with full points at 3 people (illustrative).",
+        f"with full points at {LEFT_FOR_FACULTY_FULL_AT} people (illustrative).",
     ),
     "academic_ties": Rule(
         "Academic ties allowed", 5, None,
@@ -170,8 +175,8 @@ BANDS: tuple[tuple[str, int, str], ...] = (
 )
 NO_ANSWERS = "No answers yet."
 DECIDING_UNKNOWN = "The deciding question, whether papers count in reviews, is still unknown."
-NO_FLAGS = "None among the answered questions."
-NO_FLAGS_YET = "None yet: no questions answered."
+NO_FLAGS = "Nothing flagged among the answered questions."
+NO_FLAGS_YET = "Nothing flagged yet: no questions answered."
 
 # Headline outputs, keyed by the page's data-output names (DESIGN.md spells one with a
 # hyphen); OUTPUTS are the Python names of the results the widget exposes.
@@ -265,8 +270,10 @@ def format_answer(name: str, answer: Any) -> str:
         return "unknown"
     if isinstance(parameter, Choice):
         return next(a.label for a in parameter.answers if a.value == answer)
-    unit = parameter.unit.replace("% ", "%\u00a0") if parameter.unit.startswith("%") else f" {parameter.unit}"
-    return f"{format_number(answer)}{unit}"
+    if not parameter.unit:
+        return format_number(answer)
+    space = "" if parameter.unit.startswith("%") else " "  # "20% of the team", "1.5 papers a year"
+    return f"{format_number(answer)}{space}{parameter.unit}"
 
 
 def format_outputs(result: Result) -> dict[str, str]:

@@ -115,7 +115,7 @@ export const PARAMETERS = [
     "default": null,
     "step": 1,
     "integer": true,
-    "unit": "people",
+    "unit": "",
     "help": "Ask: \u201cHas anyone from this team gone on to a faculty job in recent years?\u201d",
     "optional": true,
     "kind": "number",
@@ -242,6 +242,6 @@ export const MESSAGES = {
   "deciding_question": "review_counts_papers",
   "no_answers": "No answers yet.",
   "deciding_unknown": "The deciding question, whether papers count in reviews, is still unknown.",
-  "no_flags": "None among the answered questions.",
-  "no_flags_yet": "None yet: no questions answered."
+  "no_flags": "Nothing flagged among the answered questions.",
+  "no_flags_yet": "Nothing flagged yet: no questions answered."
 };

@@ -1,0 +1,335 @@
+// Questions for a recruiter: the scorecard's view for anywidget and the book. The shared
+// form, outputs and chart come from calculator_ui.js; this module adds what a reader
+// needs around them: up to three named offers compared side by side, notes, a print
+// view and downloads for the interview, and (in the book) answers in the page address.
+import { OUTPUT_LABELS } from "./parameters.js";
+import { element, fillTable, formatNumber, loadPlotly, mountCalculator } from "../calculator_ui.js";
+import { QUESTIONS, compute, formatOutputs, pointsText, questionRows } from "./scorecard.js";
+import { MAX_OFFERS, comparisonFigure, comparisonTable, emptyOffer, hasAnswers, inUse } from "./offers.js";
+import { MAX_NAME_LENGTH, cleanName, fragmentFor, parseFragment } from "./share_link.js";
+import { downloadText, toCsv, toMarkdown } from "./export.js";
+import { buildSheet, printSheet } from "./interview_sheet.js";
+
+const NOTE_LENGTH = 300; // keeps the printed question list to two pages
+const EARNED = "#0072B2";
+const NOT_EARNED = "#E69F00";
+const UNKNOWN = "rgba(128,128,128,0.35)";
+
+function chart(values, result) {
+  const rows = questionRows(values, result);
+  const bar = (name, x, color, extra = {}) => ({
+    type: "bar",
+    orientation: "h",
+    name,
+    x,
+    y: rows.map((row) => row.short),
+    customdata: rows.map((row) => `${row.answerText}: ${pointsText(row)} points`),
+    hovertemplate: "%{y}<br>%{customdata}<extra></extra>",
+    marker: { color, line: { color, width: 1 }, ...extra },
+  });
+  return {
+    data: [
+      bar("Points earned", rows.map((row) => row.points ?? 0), EARNED),
+      bar("Points not earned", rows.map((row) => (row.points === null ? 0 : row.maxPoints - row.points)), NOT_EARNED),
+      bar("Unknown: not counted", rows.map((row) => (row.points === null ? row.maxPoints : 0)), UNKNOWN, {
+        pattern: { shape: "/", fgcolor: "#777" },
+      }),
+    ],
+    layout: {
+      title: { text: "Where the points come from", font: { size: 16 } },
+      barmode: "stack",
+      xaxis: { title: { text: "Points" }, rangemode: "tozero" },
+      yaxis: { autorange: "reversed", automargin: true },
+      legend: { orientation: "h", y: -0.25 },
+      margin: { l: 10, r: 20, t: 50, b: 40 },
+      height: 400,
+      paper_bgcolor: "rgba(0,0,0,0)",
+      plot_bgcolor: "rgba(0,0,0,0)",
+    },
+  };
+}
+
+function table(values, result) {
+  return {
+    columns: ["Question", "Answer", "Points earned", "Points possible"],
+    rows: questionRows(values, result).map((row) => [
+      row.short,
+      row.answerText,
+      row.points === null ? "not counted" : formatNumber(row.points),
+      formatNumber(row.maxPoints),
+    ]),
+  };
+}
+
+function summary(values, result) {
+  const answered = QUESTIONS.length - result.unknown_count;
+  return (
+    `Bar chart of points by question. ${formatNumber(result.points_earned)} of ${formatNumber(result.points_possible)} ` +
+    `points earned over ${answered} answered questions; ${result.unknown_count} unknown.`
+  );
+}
+
+export const CALCULATOR = {
+  id: "recruiter-questions",
+  title: "Questions for a recruiter",
+  note:
+    "Answer what you know and leave the rest unknown: unknown questions count neither for nor against. " +
+    "The weights are this book's judgement and the thresholds are illustrative; the chapter explains both.",
+  parameters: QUESTIONS,
+  compute,
+  outputs: Object.entries(OUTPUT_LABELS).map(([name, label]) => ({
+    name,
+    label,
+    format: (result) => formatOutputs(result)[name],
+    items: name === "red-flags" ? (result) => result.red_flags : undefined,
+  })),
+  chart,
+  table,
+  summary,
+};
+
+let views = 0;
+
+function section(title, id) {
+  const part = element("section", { class: "rq-section", "aria-labelledby": id });
+  part.append(element("h3", { id }, title));
+  return part;
+}
+
+function button(text, onClick) {
+  const node = element("button", { type: "button", class: "rq-button" }, text);
+  node.addEventListener("click", onClick);
+  return node;
+}
+
+/** Offers, notes, comparison, print, downloads and the page address, around the scorecard. */
+function mountExtras({ model, el, host }) {
+  const prefix = `rq-${++views}`;
+  const inBook = Boolean(host); // only the book's page address is the reader's to use
+  const offers = Array.from({ length: MAX_OFFERS }, (_, i) => emptyOffer(i));
+  let active = 0;
+  const modelValues = () => Object.fromEntries(QUESTIONS.map((q) => [q.name, model.get(q.name) ?? null]));
+  offers[active].values = modelValues();
+
+  // Which offer the form is scoring, and its name.
+  const picker = element("form", { class: "rq-offers", novalidate: "" });
+  const fieldset = element("fieldset");
+  fieldset.append(element("legend", {}, "Which offer are you scoring?"));
+  const choices = element("div", { class: "rq-offer-choices" });
+  const offerLabels = offers.map((offer, i) => {
+    const id = `${prefix}-offer-${i}`;
+    const radio = element("input", { type: "radio", name: "offer", id, value: String(i) });
+    radio.checked = i === active;
+    const label = element("label", { for: id }, offer.name);
+    const choice = element("span", { class: "rq-offer-choice" });
+    choice.append(radio, label);
+    choices.append(choice);
+    return label;
+  });
+  const nameId = `${prefix}-offer-name`;
+  const nameField = element("div", { class: "ows-field" });
+  const nameInput = element("input", {
+    id: nameId, name: "offer_name", type: "text", maxlength: String(MAX_NAME_LENGTH), autocomplete: "off",
+    "aria-describedby": `${nameId}-help ${nameId}-error`,
+  });
+  nameInput.value = offers[active].name;
+  const nameError = element("p", { id: `${nameId}-error`, class: "ows-error", "aria-live": "polite" });
+  nameField.append(
+    element("label", { for: nameId }, "Name of this offer"),
+    nameInput,
+    element("p", { id: `${nameId}-help`, class: "ows-help" }, "It stays on this page; the comparison, the printout and the files use it."),
+    nameError,
+  );
+  fieldset.append(choices, nameField);
+  picker.append(fieldset);
+  picker.addEventListener("submit", (event) => event.preventDefault());
+
+  // Notes beside each question: the reader's own words for the interview sheet.
+  const notes = new Map();
+  for (const question of QUESTIONS) {
+    const field = el.querySelector(`.ows-form [name="${question.name}"]`).closest(".ows-field");
+    const id = `${prefix}-note-${question.name}`;
+    const label = element("label", { for: id, class: "rq-note-label" }, "Notes");
+    label.append(element("span", { class: "rq-hidden-text" }, ` on: ${question.label}`));
+    const area = element("textarea", { id, name: `note_${question.name}`, rows: "2", maxlength: String(NOTE_LENGTH) });
+    area.addEventListener("input", () => (offers[active].notes[question.name] = area.value));
+    field.append(label, area);
+    notes.set(question.name, area);
+  }
+
+  const linkStatus = element("div", { class: "rq-link-status", role: "status" });
+
+  // Compare offers.
+  const compare = section("Compare offers", `${prefix}-compare`);
+  const compareHint = element("p", { class: "ows-help" });
+  const compareChart = element("div", { class: "ows-chart rq-compare-chart", role: "figure" }); // "img" may not hold plotly's buttons
+  const compareTable = element("table", { class: "rq-compare-table" });
+  // The theme's scroll container: in the book it becomes focusable when the table overflows.
+  const compareWrap = element("div", { class: "rq-table-wrap pst-scrollable-table-container" });
+  compareWrap.append(compareTable);
+  compare.append(compareHint, compareChart, compareWrap);
+
+  // Take it to the interview.
+  const take = section("Take it to the interview", `${prefix}-take`);
+  const takeStatus = element("p", { class: "ows-help", role: "status" });
+  const buttons = element("div", { class: "rq-buttons" });
+  const exported = () => {
+    const started = offers.filter(inUse);
+    return started.length ? started : [offers[active]];
+  };
+  buttons.append(
+    button("Print this offer's question list", () => printSheet(buildSheet(offers[active]))),
+    button("Download answers (Markdown)", () => {
+      downloadText(toMarkdown(exported()), "recruiter-questions.md", "text/markdown;charset=utf-8");
+      takeStatus.textContent = "Saved recruiter-questions.md, made on this page.";
+    }),
+    button("Download answers (CSV)", () => {
+      downloadText(toCsv(exported()), "recruiter-questions.csv", "text/csv;charset=utf-8");
+      takeStatus.textContent = "Saved recruiter-questions.csv, made on this page.";
+    }),
+  );
+  take.append(
+    element(
+      "p",
+      {},
+      "Print the questions with your answers and notes, or save them as a file. The files are made in your " +
+        "browser: nothing you type here is sent anywhere.",
+    ),
+    buttons,
+    takeStatus,
+  );
+  if (inBook) {
+    const linkId = `${prefix}-link`;
+    const linkOutput = element("input", { id: linkId, type: "text", readonly: "", class: "rq-link", name: "share_link" });
+    const linkField = element("div", { class: "ows-field rq-link-field", hidden: "" });
+    linkField.append(element("label", { for: linkId }, "Link to this offer's answers (your notes are not in it)"), linkOutput);
+    buttons.append(
+      button("Make a link to these answers", () => {
+        const offer = offers[active];
+        linkOutput.value = location.href.split("#")[0] + fragmentFor(offer.values, offer.name, QUESTIONS);
+        linkField.hidden = false;
+        linkOutput.focus();
+        linkOutput.select();
+      }),
+    );
+    take.append(linkField);
+  }
+
+  el.prepend(picker, linkStatus);
+  el.append(compare, take);
+
+  // Keep the comparison current; several answers set at once redraw once.
+  let pending = false;
+  let drawing = 0;
+  async function redrawComparison() {
+    pending = false;
+    const shown = offers.filter(hasAnswers);
+    compareHint.textContent =
+      shown.length < 2
+        ? "Choose another offer above and answer its questions to see the offers side by side."
+        : `${shown.length} offers side by side. Unknown answers earn no points here and do not count against the score.`;
+    compareChart.hidden = shown.length === 0;
+    compareWrap.hidden = shown.length === 0;
+    if (shown.length === 0) return;
+    fillTable(compareTable, comparisonTable(shown));
+    const scores = shown.map((offer) => `${offer.name}: ${formatOutputs(compute(offer.values)).score}`).join("; ");
+    compareChart.setAttribute("aria-label", `Grouped bar chart of points per question. Scores: ${scores}. The table below has the same numbers.`);
+    const turn = ++drawing;
+    try {
+      const Plotly = await loadPlotly(model, host);
+      if (turn !== drawing) return;
+      const { data, layout } = comparisonFigure(shown);
+      const font = { color: getComputedStyle(el).color };
+      await Plotly.react(compareChart, data, { ...layout, font }, { responsive: true, displaylogo: false });
+    } catch (error) {
+      compareHint.textContent = "The chart could not be drawn here; the table has the same numbers.";
+    }
+  }
+  function refresh() {
+    if (pending) return;
+    pending = true;
+    queueMicrotask(redrawComparison);
+  }
+
+  function onAnswer() {
+    offers[active].values = modelValues();
+    refresh();
+  }
+  const events = QUESTIONS.map((q) => `change:${q.name}`);
+  for (const event of events) model.on(event, onAnswer);
+
+  function showOffer(index, values) {
+    active = index;
+    picker.querySelector(`input[value="${index}"]`).checked = true;
+    offerLabels[index].textContent = offers[index].name;
+    nameInput.value = offers[index].name;
+    nameInput.removeAttribute("aria-invalid");
+    nameError.textContent = "";
+    for (const [name, area] of notes) area.value = offers[index].notes[name];
+    const target = { ...values }; // model events below rewrite offers[index].values as they go
+    for (const question of QUESTIONS) model.set(question.name, target[question.name]);
+    model.save_changes();
+    offers[index].values = target;
+    refresh();
+  }
+
+  picker.addEventListener("change", (event) => {
+    if (event.target.name === "offer") showOffer(Number(event.target.value), offers[Number(event.target.value)].values);
+  });
+  nameInput.addEventListener("input", () => {
+    const name = cleanName(nameInput.value);
+    if (name === null) {
+      nameInput.setAttribute("aria-invalid", "true");
+      nameError.textContent = `Give the offer a name of 1 to ${MAX_NAME_LENGTH} characters.`;
+      return;
+    }
+    nameInput.removeAttribute("aria-invalid");
+    nameError.textContent = "";
+    offers[active].name = name;
+    offerLabels[active].textContent = name;
+    refresh();
+  });
+
+  // A link such as #rq:review_counts_papers=no&research_time=20 fills in an offer: the
+  // first one not yet started, else the one on screen.
+  function loadFromAddress() {
+    const parsed = parseFragment(location.hash, QUESTIONS);
+    if (parsed === null) return;
+    const free = offers.findIndex((offer) => !inUse(offer));
+    const index = free >= 0 ? free : active;
+    if (parsed.name !== null) offers[index].name = parsed.name;
+    const count = Object.keys(parsed.answers).length;
+    showOffer(index, { ...emptyOffer(index).values, ...parsed.answers });
+    const lines = [element("p", {}, `Filled in ${count} answer${count === 1 ? "" : "s"} from the link, as “${offers[index].name}”.`)];
+    if (parsed.problems.length) {
+      const list = element("ul");
+      for (const problem of parsed.problems) list.append(element("li", {}, problem));
+      lines.push(list);
+    }
+    linkStatus.replaceChildren(...lines);
+    // Clear the address, so that following the same link again fills it in again.
+    history.replaceState(history.state, "", location.pathname + location.search);
+    el.scrollIntoView();
+  }
+  if (inBook) {
+    loadFromAddress();
+    window.addEventListener("hashchange", loadFromAddress);
+  }
+  refresh();
+
+  return () => {
+    for (const event of events) model.off(event, onAnswer);
+    if (inBook) window.removeEventListener("hashchange", loadFromAddress);
+  };
+}
+
+export default {
+  render(context) {
+    const stopScorecard = mountCalculator(context, CALCULATOR);
+    const stopExtras = mountExtras(context);
+    return () => {
+      stopScorecard();
+      stopExtras();
+    };
+  },
+};
