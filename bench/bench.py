@@ -30,9 +30,20 @@ JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 sys.path.insert(0, str(ROOT))
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, QuietHandler  # noqa: E402
 
+# Total transfer per page, gzipped (issue 7): pages with charts load plotly.js.
+CHART_PAGE_BUDGET = 1024 * 1024
+PLAIN_PAGE_BUDGET = 300 * 1024
+
 CALCULATOR_PAGES = {
     "publication-gap": ("chapters/publications.html", "years", ["1", "5", "9", "14"]),
+    "career-paths": ("chapters/deciding/deciding.html", "years", ["5", "12", "20", "33"]),
+    "recruiter-questions": ("chapters/recruiting_pitch.html", "research_time", ["10", "40", "70", "95"]),
 }
+
+
+def needs_plotly(page: Path) -> bool:
+    text = page.read_text(encoding="utf-8")
+    return "data-calculator=" in text or 'class="ows-figure"' in text
 
 
 def build(output_root: Path) -> float:
@@ -49,13 +60,16 @@ def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
+def reader_pages(html: Path) -> list[str]:
+    """Pages a reader visits (not search, index, 404 or static files)."""
+    paths = (p.relative_to(html).as_posix() for p in sorted(html.rglob("*.html")))
+    return [p for p in paths if not p.startswith(("_static/", "_sources/", "genindex", "search", "404"))]
+
+
 def page_weights(browser, html: Path, base: str) -> list[tuple[str, int, int, int]]:
     """(page, files loaded, raw bytes, gzipped bytes) for every page of the book."""
     rows = []
-    for page_path in sorted(html.rglob("*.html")):
-        relative = page_path.relative_to(html).as_posix()
-        if relative.startswith(("_static/", "_sources/", "genindex", "search")):
-            continue
+    for relative in reader_pages(html):
         page = browser.new_page()
         urls: set[str] = set()
         page.on("request", lambda request: urls.add(request.url))
@@ -118,9 +132,12 @@ def main() -> None:
     httpd, base = serve(html)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        print(f"\n{'page':55} {'files':>5} {'raw KB':>9} {'gzip KB':>9}")
+        print(f"\n{'page':55} {'files':>5} {'raw KB':>9} {'gzip KB':>9}  budget (gzip)")
         for relative, count, raw, packed in page_weights(browser, html, base):
-            print(f"{relative:55} {count:5d} {raw / 1024:9.1f} {packed / 1024:9.1f}")
+            charts = needs_plotly(html / relative)
+            budget = CHART_PAGE_BUDGET if charts else PLAIN_PAGE_BUDGET
+            verdict = "ok" if packed <= budget else "OVER"
+            print(f"{relative:55} {count:5d} {raw / 1024:9.1f} {packed / 1024:9.1f}  {verdict} (<= {budget // 1024} KB)")
         print("\ninput change -> outputs and chart updated (ms, 25 changes)")
         for calculator, samples in latencies(browser, base).items():
             print(f"{calculator:20} median {statistics.median(samples):6.1f}  max {max(samples):6.1f}   target <= 50 ms")
