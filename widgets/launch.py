@@ -81,6 +81,8 @@ def write_notebooks(app: Sphinx, exception: Exception | None) -> None:
         folder = source.parent.relative_to(app.srcdir).as_posix()
         setup = COLAB_SETUP.format(repo=slug.split("/")[-1], url=url, folder=folder)
         notebook.cells.insert(0, nbformat.v4.new_code_cell(setup))
+        for number, cell in enumerate(notebook.cells):
+            cell.id = f"cell-{number}"  # nbformat's ids are random; builds must be reproducible
         target = Path(app.outdir) / NOTEBOOK_DIR / f"{docname}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(notebook, target)

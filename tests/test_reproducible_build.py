@@ -1,0 +1,30 @@
+"""Two clean builds of the same sources give the same files."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+# Files Sphinx writes about the build itself, not the book.
+IGNORED = {".buildinfo", "objects.inv"}
+
+
+def tree(html: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(html).as_posix(): p.read_bytes()
+        for p in html.rglob("*")
+        if p.is_file() and p.name not in IGNORED
+    }
+
+
+def test_two_clean_builds_are_identical(built_book, tmp_path):
+    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT), "--path-output", str(tmp_path)]
+    done = subprocess.run([*command, "-W", "-n", "--keep-going"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-3000:]
+    first, second = tree(built_book), tree(tmp_path / "_build" / "html")
+    assert sorted(first) == sorted(second)
+    differing = sorted(name for name in first if first[name] != second[name])
+    assert differing == []
