@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import nbformat
@@ -30,11 +31,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory) -> Iterator[str]:
-    root = tmp_path_factory.mktemp("lab")
+@contextmanager
+def jupyter_lab(cells: list[str], root: Path) -> Iterator[str]:
+    """A JupyterLab server on a free port whose folder holds one notebook, calc.ipynb, with these cells."""
     notebook = nbformat.v4.new_notebook()
-    notebook.cells = [nbformat.v4.new_code_cell(source) for source in CELLS]
+    notebook.cells = [nbformat.v4.new_code_cell(source) for source in cells]
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(notebook, root / "calc.ipynb")
     port = free_port()
@@ -56,9 +57,25 @@ def lab(tmp_path_factory) -> Iterator[str]:
     else:
         server.kill()
         pytest.fail("JupyterLab did not start")
-    yield base
-    server.terminate()
-    server.wait(timeout=20)
+    try:
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory) -> Iterator[str]:
+    with jupyter_lab(CELLS, tmp_path_factory.mktemp("lab")) as base:
+        yield base
+
+
+def open_notebook(page, lab: str) -> None:
+    """Open calc.ipynb and wait until its kernel is idle."""
+    page.goto(f"{lab}/lab/tree/calc.ipynb")
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60000)
+    # The kernel is ready when the status bar says so.
+    page.wait_for_function("document.querySelector('.jp-StatusBar-Widget')?.closest('body').innerText.includes('| Idle')", timeout=60000)
 
 
 def run_cell(page, index: int) -> None:
@@ -69,10 +86,7 @@ def run_cell(page, index: int) -> None:
 
 def test_widget_matches_the_model_and_syncs_both_ways(browser, lab):
     page, problems = open_page(browser)
-    page.goto(f"{lab}/lab/tree/calc.ipynb")
-    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60000)
-    # The kernel is ready when the status bar says so.
-    page.wait_for_function("document.querySelector('.jp-StatusBar-Widget')?.closest('body').innerText.includes('| Idle')", timeout=60000)
+    open_notebook(page, lab)
     run_cell(page, 0)
     root = page.locator('[data-calculator="publication-gap"][data-ready="true"]')
     root.wait_for(timeout=60000)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from widgets.parameters import Choice
@@ -113,6 +113,7 @@ def test_the_verdict_says_when_the_deciding_question_is_unknown():
     assert model.DECIDING_UNKNOWN not in model.compute(review_counts_papers="no").verdict
 
 
+@settings(deadline=None)  # properties, not timings: the machine is shared
 @given(answers, st.sampled_from(sorted(QUESTIONS)), st.data())
 def test_a_more_favourable_answer_never_lowers_the_score(v, name, data):
     a, b = data.draw(answer_values(name)), data.draw(answer_values(name))
@@ -124,6 +125,7 @@ def test_a_more_favourable_answer_never_lowers_the_score(v, name, data):
     assert len(high.red_flags) <= len(low.red_flags)
 
 
+@settings(deadline=None)  # properties, not timings: the machine is shared
 @given(answers)
 def test_unknown_answers_count_neither_for_nor_against(v):
     result = model.compute(**v)
@@ -144,6 +146,7 @@ def test_unknown_answers_count_neither_for_nor_against(v):
             assert worst - 1e-9 <= result.score <= best + 1e-9, name
 
 
+@settings(deadline=None)  # properties, not timings: the machine is shared
 @given(answers)
 def test_score_is_between_0_and_100_and_printed_without_nan(v):
     result = model.compute(**v)
@@ -157,6 +160,7 @@ def test_score_is_between_0_and_100_and_printed_without_nan(v):
         assert text and not any(bad in text for bad in ("nan", "NaN", "inf", "None", "null", "undefined"))
 
 
+@settings(deadline=None)  # properties, not timings: the machine is shared
 @given(answers)
 def test_red_flags_follow_the_quarter_rule(v):
     result = model.compute(**v)
@@ -210,6 +214,7 @@ def test_a_choice_needs_distinct_answers_and_a_valid_default():
         Choice("x", "X?", answers, default="perhaps")
 
 
+@settings(deadline=None)  # properties, not timings: the machine is shared
 @given(answers)
 def test_frame_has_one_row_per_question_and_matches_compute(v):
     frame = model.to_frame(**v)

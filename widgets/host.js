@@ -57,7 +57,8 @@ async function mountCalculator(el) {
   try {
     const module = await import(`./${folder}/${folder}.js`);
     const defaults = Object.fromEntries(module.CALCULATOR.parameters.map((p) => [p.name, p.default]));
-    module.default.render({ model: new PageModel(defaults), el, host: { loadPlotly } });
+    // `book: true` tells a view it runs in the static book (anywidget passes a `host` of its own).
+    module.default.render({ model: new PageModel(defaults), el, host: { loadPlotly, book: true } });
   } catch (error) {
     showProblem(el, "The calculator could not start; the numbers below are for the default scenario.");
   }

@@ -105,7 +105,7 @@ function button(text, onClick) {
 /** Offers, notes, comparison, print, downloads and the page address, around the scorecard. */
 function mountExtras({ model, el, host }) {
   const prefix = `rq-${++views}`;
-  const inBook = Boolean(host); // only the book's page address is the reader's to use
+  const inBook = host?.book === true; // only the book's page address is the reader's to use
   const offers = Array.from({ length: MAX_OFFERS }, (_, i) => emptyOffer(i));
   let active = 0;
   const modelValues = () => Object.fromEntries(QUESTIONS.map((q) => [q.name, model.get(q.name) ?? null]));
