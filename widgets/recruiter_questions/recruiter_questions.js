@@ -102,24 +102,16 @@ function button(text, onClick) {
   return node;
 }
 
-/** Offers, notes, comparison, print, downloads and the page address, around the scorecard. */
-function mountExtras({ model, el, host }) {
-  const prefix = `rq-${++views}`;
-  const inBook = host?.book === true; // only the book's page address is the reader's to use
-  const offers = Array.from({ length: MAX_OFFERS }, (_, i) => emptyOffer(i));
-  let active = 0;
-  const modelValues = () => Object.fromEntries(QUESTIONS.map((q) => [q.name, model.get(q.name) ?? null]));
-  offers[active].values = modelValues();
-
-  // Which offer the form is scoring, and its name.
+/** One radio per offer, and a name field for the offer on screen. */
+function buildOfferPicker(prefix, offers) {
   const picker = element("form", { class: "rq-offers", novalidate: "" });
+  picker.addEventListener("submit", (event) => event.preventDefault());
   const fieldset = element("fieldset");
-  fieldset.append(element("legend", {}, "Which offer are you scoring?"));
   const choices = element("div", { class: "rq-offer-choices" });
-  const offerLabels = offers.map((offer, i) => {
+  const labels = offers.map((offer, i) => {
     const id = `${prefix}-offer-${i}`;
     const radio = element("input", { type: "radio", name: "offer", id, value: String(i) });
-    radio.checked = i === active;
+    radio.checked = i === 0;
     const label = element("label", { for: id }, offer.name);
     const choice = element("span", { class: "rq-offer-choice" });
     choice.append(radio, label);
@@ -127,24 +119,25 @@ function mountExtras({ model, el, host }) {
     return label;
   });
   const nameId = `${prefix}-offer-name`;
-  const nameField = element("div", { class: "ows-field" });
   const nameInput = element("input", {
     id: nameId, name: "offer_name", type: "text", maxlength: String(MAX_NAME_LENGTH), autocomplete: "off",
     "aria-describedby": `${nameId}-help ${nameId}-error`,
   });
-  nameInput.value = offers[active].name;
   const nameError = element("p", { id: `${nameId}-error`, class: "ows-error", "aria-live": "polite" });
+  const nameField = element("div", { class: "ows-field" });
   nameField.append(
     element("label", { for: nameId }, "Name of this offer"),
     nameInput,
     element("p", { id: `${nameId}-help`, class: "ows-help" }, "It stays on this page; the comparison, the printout and the files use it."),
     nameError,
   );
-  fieldset.append(choices, nameField);
+  fieldset.append(element("legend", {}, "Which offer are you scoring?"), choices, nameField);
   picker.append(fieldset);
-  picker.addEventListener("submit", (event) => event.preventDefault());
+  return { picker, labels, nameInput, nameError };
+}
 
-  // Notes beside each question: the reader's own words for the interview sheet.
+/** A notes box under each question of the form, for the reader's own words. */
+function addNoteFields(el, prefix, onNote) {
   const notes = new Map();
   for (const question of QUESTIONS) {
     const field = el.querySelector(`.ows-form [name="${question.name}"]`).closest(".ows-field");
@@ -152,43 +145,54 @@ function mountExtras({ model, el, host }) {
     const label = element("label", { for: id, class: "rq-note-label" }, "Notes");
     label.append(element("span", { class: "rq-hidden-text" }, ` on: ${question.label}`));
     const area = element("textarea", { id, name: `note_${question.name}`, rows: "2", maxlength: String(NOTE_LENGTH) });
-    area.addEventListener("input", () => (offers[active].notes[question.name] = area.value));
+    area.addEventListener("input", () => onNote(question.name, area.value));
     field.append(label, area);
     notes.set(question.name, area);
   }
+  return notes;
+}
 
-  const linkStatus = element("div", { class: "rq-link-status", role: "status" });
-
-  // Compare offers.
-  const compare = section("Compare offers", `${prefix}-compare`);
-  const compareHint = element("p", { class: "ows-help" });
-  const compareChart = element("div", { class: "ows-chart rq-compare-chart", role: "figure" }); // "img" may not hold plotly's buttons
-  const compareTable = element("table", { class: "rq-compare-table" });
+/** "Compare offers": a hint, one grouped bar chart and one table. */
+function buildComparison(prefix) {
+  const part = section("Compare offers", `${prefix}-compare`);
+  const hint = element("p", { class: "ows-help" });
+  const chart = element("div", { class: "ows-chart rq-compare-chart", role: "figure" }); // "img" may not hold plotly's buttons
+  const table = element("table", { class: "rq-compare-table" });
   // The theme's scroll container: in the book it becomes focusable when the table overflows.
-  const compareWrap = element("div", { class: "rq-table-wrap pst-scrollable-table-container" });
-  compareWrap.append(compareTable);
-  compare.append(compareHint, compareChart, compareWrap);
+  const wrap = element("div", { class: "rq-table-wrap pst-scrollable-table-container" });
+  wrap.append(table);
+  part.append(hint, chart, wrap);
+  return { part, hint, chart, table, wrap };
+}
 
-  // Take it to the interview.
-  const take = section("Take it to the interview", `${prefix}-take`);
-  const takeStatus = element("p", { class: "ows-help", role: "status" });
+/** Draw the comparison of the offers that have answers; resolves once the chart is drawn. */
+async function showComparison(view, shown, plotly, colour) {
+  view.hint.textContent =
+    shown.length < 2
+      ? "Choose another offer above and answer its questions to see the offers side by side."
+      : `${shown.length} offers side by side. Unknown answers earn no points here and do not count against the score.`;
+  view.chart.hidden = view.wrap.hidden = shown.length === 0;
+  if (shown.length === 0) return;
+  fillTable(view.table, comparisonTable(shown));
+  const scores = shown.map((offer) => `${offer.name}: ${formatOutputs(compute(offer.values)).score}`).join("; ");
+  view.chart.setAttribute("aria-label", `Grouped bar chart of points per question. Scores: ${scores}. The table below has the same numbers.`);
+  try {
+    const Plotly = await plotly();
+    if (Plotly === null) return; // a newer redraw has taken over
+    const { data, layout } = comparisonFigure(shown);
+    await Plotly.react(view.chart, data, { ...layout, font: { color: colour } }, { responsive: true, displaylogo: false });
+  } catch (error) {
+    view.hint.textContent = "The chart could not be drawn here; the table has the same numbers.";
+  }
+}
+
+/** "Take it to the interview": print and download buttons, and (in the book) a link maker. */
+function buildInterviewSection(prefix, actions, makeLink) {
+  const part = section("Take it to the interview", `${prefix}-take`);
+  const status = element("p", { class: "ows-help", role: "status" });
   const buttons = element("div", { class: "rq-buttons" });
-  const exported = () => {
-    const started = offers.filter(inUse);
-    return started.length ? started : [offers[active]];
-  };
-  buttons.append(
-    button("Print this offer's question list", () => printSheet(buildSheet(offers[active]))),
-    button("Download answers (Markdown)", () => {
-      downloadText(toMarkdown(exported()), "recruiter-questions.md", "text/markdown;charset=utf-8");
-      takeStatus.textContent = "Saved recruiter-questions.md, made on this page.";
-    }),
-    button("Download answers (CSV)", () => {
-      downloadText(toCsv(exported()), "recruiter-questions.csv", "text/csv;charset=utf-8");
-      takeStatus.textContent = "Saved recruiter-questions.csv, made on this page.";
-    }),
-  );
-  take.append(
+  buttons.append(...actions.map(([text, run]) => button(text, () => run(status))));
+  part.append(
     element(
       "p",
       {},
@@ -196,59 +200,84 @@ function mountExtras({ model, el, host }) {
         "browser: nothing you type here is sent anywhere.",
     ),
     buttons,
-    takeStatus,
+    status,
   );
-  if (inBook) {
+  if (makeLink) {
     const linkId = `${prefix}-link`;
-    const linkOutput = element("input", { id: linkId, type: "text", readonly: "", class: "rq-link", name: "share_link" });
-    const linkField = element("div", { class: "ows-field rq-link-field", hidden: "" });
-    linkField.append(element("label", { for: linkId }, "Link to this offer's answers (your notes are not in it)"), linkOutput);
+    const output = element("input", { id: linkId, type: "text", readonly: "", class: "rq-link", name: "share_link" });
+    const field = element("div", { class: "ows-field rq-link-field", hidden: "" });
+    field.append(element("label", { for: linkId }, "Link to this offer's answers (your notes are not in it)"), output);
     buttons.append(
       button("Make a link to these answers", () => {
-        const offer = offers[active];
-        linkOutput.value = location.href.split("#")[0] + fragmentFor(offer.values, offer.name, QUESTIONS);
-        linkField.hidden = false;
-        linkOutput.focus();
-        linkOutput.select();
+        output.value = makeLink();
+        field.hidden = false;
+        output.focus();
+        output.select();
       }),
     );
-    take.append(linkField);
+    part.append(field);
   }
+  return part;
+}
 
+function download(text, filename, type, status) {
+  downloadText(text, filename, type);
+  status.textContent = `Saved ${filename}, made on this page.`;
+}
+
+/** The link status: how many answers a link filled in, and what it left out. */
+function linkReport(count, name, problems) {
+  const lines = [element("p", {}, `Filled in ${count} answer${count === 1 ? "" : "s"} from the link, as “${name}”.`)];
+  if (problems.length) {
+    const list = element("ul");
+    for (const problem of problems) list.append(element("li", {}, problem));
+    lines.push(list);
+  }
+  return lines;
+}
+
+/** Offers, notes, comparison, print, downloads and the page address, around the scorecard. */
+function mountExtras({ model, el, host }) {
+  const prefix = `rq-${++views}`;
+  const inBook = host?.book === true; // only the book's page address is the reader's to use
+  const offers = Array.from({ length: MAX_OFFERS }, (_, i) => emptyOffer(i));
+  let active = 0; // the offer the form shows; the model holds its answers
+  const modelValues = () => Object.fromEntries(QUESTIONS.map((q) => [q.name, model.get(q.name) ?? null]));
+  offers[active].values = modelValues();
+
+  const { picker, labels, nameInput, nameError } = buildOfferPicker(prefix, offers);
+  nameInput.value = offers[active].name;
+  const notes = addNoteFields(el, prefix, (name, text) => (offers[active].notes[name] = text));
+  const linkStatus = element("div", { class: "rq-link-status", role: "status" });
+  const comparison = buildComparison(prefix);
+  const started = () => {
+    const inUseNow = offers.filter(inUse);
+    return inUseNow.length ? inUseNow : [offers[active]];
+  };
+  const interview = buildInterviewSection(
+    prefix,
+    [
+      ["Print this offer's question list", () => printSheet(buildSheet(offers[active]))],
+      ["Download answers (Markdown)", (status) => download(toMarkdown(started()), "recruiter-questions.md", "text/markdown;charset=utf-8", status)],
+      ["Download answers (CSV)", (status) => download(toCsv(started()), "recruiter-questions.csv", "text/csv;charset=utf-8", status)],
+    ],
+    inBook && (() => location.href.split("#")[0] + fragmentFor(offers[active].values, offers[active].name, QUESTIONS)),
+  );
   el.prepend(picker, linkStatus);
-  el.append(compare, take);
+  el.append(comparison.part, interview);
 
-  // Keep the comparison current; several answers set at once redraw once.
+  // Keep the comparison current; answers set together redraw once, and only the last draws.
   let pending = false;
   let drawing = 0;
-  async function redrawComparison() {
-    pending = false;
-    const shown = offers.filter(hasAnswers);
-    compareHint.textContent =
-      shown.length < 2
-        ? "Choose another offer above and answer its questions to see the offers side by side."
-        : `${shown.length} offers side by side. Unknown answers earn no points here and do not count against the score.`;
-    compareChart.hidden = shown.length === 0;
-    compareWrap.hidden = shown.length === 0;
-    if (shown.length === 0) return;
-    fillTable(compareTable, comparisonTable(shown));
-    const scores = shown.map((offer) => `${offer.name}: ${formatOutputs(compute(offer.values)).score}`).join("; ");
-    compareChart.setAttribute("aria-label", `Grouped bar chart of points per question. Scores: ${scores}. The table below has the same numbers.`);
-    const turn = ++drawing;
-    try {
-      const Plotly = await loadPlotly(model, host);
-      if (turn !== drawing) return;
-      const { data, layout } = comparisonFigure(shown);
-      const font = { color: getComputedStyle(el).color };
-      await Plotly.react(compareChart, data, { ...layout, font }, { responsive: true, displaylogo: false });
-    } catch (error) {
-      compareHint.textContent = "The chart could not be drawn here; the table has the same numbers.";
-    }
-  }
   function refresh() {
     if (pending) return;
     pending = true;
-    queueMicrotask(redrawComparison);
+    queueMicrotask(() => {
+      pending = false;
+      const turn = ++drawing;
+      const plotly = () => loadPlotly(model, host).then((Plotly) => (turn === drawing ? Plotly : null));
+      showComparison(comparison, offers.filter(hasAnswers), plotly, getComputedStyle(el).color);
+    });
   }
 
   function onAnswer() {
@@ -261,7 +290,7 @@ function mountExtras({ model, el, host }) {
   function showOffer(index, values) {
     active = index;
     picker.querySelector(`input[value="${index}"]`).checked = true;
-    offerLabels[index].textContent = offers[index].name;
+    labels[index].textContent = offers[index].name;
     nameInput.value = offers[index].name;
     nameInput.removeAttribute("aria-invalid");
     nameError.textContent = "";
@@ -286,7 +315,7 @@ function mountExtras({ model, el, host }) {
     nameInput.removeAttribute("aria-invalid");
     nameError.textContent = "";
     offers[active].name = name;
-    offerLabels[active].textContent = name;
+    labels[active].textContent = name;
     refresh();
   });
 
@@ -298,15 +327,8 @@ function mountExtras({ model, el, host }) {
     const free = offers.findIndex((offer) => !inUse(offer));
     const index = free >= 0 ? free : active;
     if (parsed.name !== null) offers[index].name = parsed.name;
-    const count = Object.keys(parsed.answers).length;
     showOffer(index, { ...emptyOffer(index).values, ...parsed.answers });
-    const lines = [element("p", {}, `Filled in ${count} answer${count === 1 ? "" : "s"} from the link, as “${offers[index].name}”.`)];
-    if (parsed.problems.length) {
-      const list = element("ul");
-      for (const problem of parsed.problems) list.append(element("li", {}, problem));
-      lines.push(list);
-    }
-    linkStatus.replaceChildren(...lines);
+    linkStatus.replaceChildren(...linkReport(Object.keys(parsed.answers).length, offers[index].name, parsed.problems));
     // Clear the address, so that following the same link again fills it in again.
     history.replaceState(history.state, "", location.pathname + location.search);
     el.scrollIntoView();
