@@ -50,7 +50,7 @@ export function comparisonFigure(offers) {
     layout: {
       title: { text: "Points per question, offer by offer", font: { size: 16 } },
       barmode: "group",
-      xaxis: { title: { text: "Points earned (unknown answers show none)" }, range: [0, most * 1.05] },
+      xaxis: { title: { text: "Points earned" }, range: [0, most * 1.05] },
       yaxis: { autorange: "reversed", automargin: true },
       legend: { orientation: "h", y: -0.2 },
       margin: { l: 10, r: 20, t: 50, b: 40 },
