@@ -103,7 +103,7 @@ function chart(values) {
       line("Starting in industry", fromIndustry, FROM_INDUSTRY, "dash"),
     ],
     layout: {
-      title: { text: "Chance of holding a faculty post, year by year", font: { size: 16 } },
+      title: { text: "Chance of a faculty post, by year", font: { size: 16 } },
       xaxis: { title: { text: "Years since the PhD" }, rangemode: "tozero" },
       yaxis: { title: { text: "Chance of a faculty post" }, range: [0, 1.05], tickformat: ".0%" },
       legend: { orientation: "h", y: -0.25 },
