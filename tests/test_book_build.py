@@ -7,7 +7,12 @@ from pathlib import Path
 
 from widgets.sphinx_ext import needs_host
 
-EXTERNAL_ASSET = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=["'](?:https?:)?//""", re.I)
+# Tags that make the browser load something; <link rel="canonical"> and <a> only name a URL.
+EXTERNAL_ASSET = re.compile(
+    r"""<(?:script|img|iframe|source|video|audio)\b[^>]*\bsrc=["'](?:https?:)?//"""
+    r"""|<link\b(?=[^>]*\brel=["']?(?:stylesheet|preload|modulepreload|icon|prefetch|manifest))[^>]*\bhref=["'](?:https?:)?//""",
+    re.I,
+)
 
 
 # Sphinx's own warnings ("file:line: WARNING: ..."); kernels log other lines with "WARNING |".
