@@ -82,6 +82,8 @@ def test_salaries_are_whole_dollars():
         (evidence.count_text, 1385, "1,385"),
         (evidence.dollars_text, 170000, "170,000 dollars"),
         (evidence.ratio_text, 3.254, "3.3"),
+        (evidence.percent_text, 19.95, "20.0 %"),  # half up on the written digits, not the binary float
+        (evidence.count_text, 64.5, "65"),
     ],
 )
 def test_prose_formats(function, value, text):
@@ -156,12 +158,21 @@ def test_every_dataset_is_described(name):
         assert f'<th scope="row">{column}</th>' in entry
 
 
-def test_readme_section_includes_its_parents_prose():
-    readme = "## Group\n\nShared words.\n\n| a | b |\n|---|---|\n\n### `x.csv`\n\nOwn words.\n\n## `y.csv`\n\nOther."
-    assert appendix.readme_section("x", readme) == "Shared words.\n\nOwn words."
+def test_readme_section_includes_its_parents_text():
+    readme = (
+        "## Group of `x.csv` and `w.csv`\n\nShared words.\n\n| a | b |\n|---|---|\n\n"
+        "### `x.csv`\n\nOwn words.\n\n## `y.csv`\n\nOther."
+    )
+    assert appendix.readme_section("x", readme) == "Shared words.\n\n| a | b |\n|---|---|\n\nOwn words."
     assert appendix.readme_section("y", readme) == "Other."
+    assert appendix.readme_section("w", readme).startswith("Shared words.")  # only the group names it
     with pytest.raises(KeyError, match="`z.csv`"):
         appendix.readme_section("z", readme)
+
+
+def test_fact_tables_get_their_own_limits():
+    assert "Limits:" in appendix.readme_section("cs_faculty_flows")
+    assert "Larson et al. (2014) R0" in appendix.readme_section("supply_demand")
 
 
 @pytest.mark.parametrize("calculator_id", CALCULATORS)
@@ -169,7 +180,15 @@ def test_every_calculator_is_described(calculator_id):
     model = CALCULATORS[calculator_id]
     entry = appendix.calculator_html(calculator_id, model)
     for parameter in model.PARAMETERS:
-        assert f'<th scope="row">{parameter.name}</th>' in entry
+        assert f"<dt><code>{parameter.name}</code>" in entry
+        assert parameter.range_text().replace("'", "&#x27;") in entry
     for name in model.OUTPUT_LABELS:
         assert f'<th scope="row">{name}</th>' in entry
     assert "ows-docstring" in entry
+
+
+def test_for_display_shows_a_dash_for_missing_cells():
+    supply = evidence.for_display(load("supply_demand"))
+    r0 = supply[supply["measure"] == "R0: PhDs a professor graduates over a career"].iloc[0]
+    assert r0["year_start"] == "–" and r0["value"] == 7.8
+    assert "<NA>" not in supply.to_html() and "NaN" not in supply.to_html()

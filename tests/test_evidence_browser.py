@@ -18,7 +18,7 @@ from widgets.evidence import FIELD_LABELS, SECTOR_LABELS, destination_shares
 EVIDENCE = sorted((ROOT / "chapters" / "evidence").glob("*.md"))
 PAGES = [f"chapters/evidence/{path.stem}.html" for path in EVIDENCE] + ["chapters/appendix/data_and_methods.html"]
 DESTINATIONS = "chapters/evidence/destinations_by_field.html"
-BAD_WORDS = re.compile(r"\b(NaN|Infinity|undefined|null)\b|<NA>")
+BAD_WORDS = re.compile(r"\b(?:NaN|Infinity|undefined|null)\b|<NA>")
 PLOTS = ".ows-figure .js-plotly-plot"
 
 
@@ -40,7 +40,8 @@ def page_text(page) -> str:
 
 def visible_traces(page) -> list[dict]:
     return page.evaluate(
-        f"""() => document.querySelector('{PLOTS}').data
+        # _fullData holds plotly's decoded arrays (data may still hold the base64 form).
+        f"""() => document.querySelector('{PLOTS}')._fullData
             .filter((trace) => trace.visible === true)
             .map((trace) => ({{ name: trace.name, x: Array.from(trace.x), y: Array.from(trace.y) }}))"""
     )

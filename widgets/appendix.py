@@ -46,26 +46,24 @@ def _sections(text: str) -> list[tuple[int, str, list[str]]]:
     return sections
 
 
-def _prose(lines: list[str]) -> str:
-    """The lines that are not part of a Markdown table."""
-    return "\n".join(line for line in lines if not line.lstrip().startswith("|"))
-
-
 def readme_section(name: str, readme_text: str | None = None) -> str:
     """The Markdown that ``data/README.md`` gives a dataset.
 
-    That is the section whose heading names ``<name>.csv``, preceded, for a subsection,
-    by the prose (not the tables) of its parent section, which says what the files
-    under it share (population, source, layout). Raises KeyError if no heading names it.
+    That is the deepest section whose heading names ``<name>.csv`` (a group heading may
+    name several files), preceded, for a subsection, by the text of its parent section,
+    which says what the files under it share (population, source, layout). Raises
+    KeyError if no heading names the file.
     """
     text = README.read_text(encoding="utf-8") if readme_text is None else readme_text
     sections = _sections(text)
-    for index, (level, heading, body) in enumerate(sections):
-        if f"`{name}.csv`" in heading:
-            parent = next((s for s in reversed(sections[:index]) if s[0] < level), None) if level == 3 else None
-            intro = _prose(parent[2]).strip() + "\n\n" if parent else ""
-            return intro + "\n".join(body).strip()
-    raise KeyError(f"data/README.md has no heading naming `{name}.csv`")
+    matches = [i for i, (_, heading, _) in enumerate(sections) if f"`{name}.csv`" in heading]
+    if not matches:
+        raise KeyError(f"data/README.md has no heading naming `{name}.csv`")
+    index = max(matches, key=lambda i: sections[i][0])
+    level, _, body = sections[index]
+    parent = next((s for s in reversed(sections[:index]) if s[0] < level), None) if level == 3 else None
+    intro = "\n".join(parent[2]).strip() + "\n\n" if parent else ""
+    return intro + "\n".join(body).strip()
 
 
 # --- datasets -------------------------------------------------------------------------
@@ -83,22 +81,21 @@ def _link(url: str) -> str:
 
 
 def sources_html(name: str) -> str:
-    """The provenance rows of the sources a dataset uses, with links."""
-    rows = []
+    """The provenance rows of the sources a dataset uses, as a list with links.
+
+    A list rather than a table: titles, notes and addresses are long, and a six-column
+    table of them does not fit a phone screen.
+    """
+    items = []
     for source in provenance_for(name).itertuples(index=False):
         year = "undated" if pd.isna(source.year) else str(source.year)
-        rows.append(
-            "<tr>"
-            f'<th scope="row">{html.escape(source.source_title)}</th>'
-            f"<td>{html.escape(source.table_or_figure)}</td>"
-            f"<td>{year}</td>"
-            f"<td>{html.escape(source.verification)}</td>"
-            f"<td>{_link(source.url)}</td>"
-            f"<td>{html.escape(source.notes or '')}</td>"
-            "</tr>"
+        notes = f" {html.escape(source.notes)}." if source.notes else ""
+        items.append(
+            f"<li><strong>{html.escape(source.source_title)}</strong> ({year}), "
+            f"{html.escape(source.table_or_figure)}. Verification: <em>{html.escape(source.verification)}</em>."
+            f"{notes} {_link(source.url)}</li>"
         )
-    head = "".join(f'<th scope="col">{c}</th>' for c in ("Source", "Table or figure", "Year", "Verification", "Address", "Notes"))
-    return f"<table><caption>Sources of <code>{name}.csv</code></caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    return f'<p>Sources of <code>{name}.csv</code>:</p><ul class="ows-sources">{"".join(items)}</ul>'
 
 
 def dataset_html(name: str) -> str:
@@ -118,13 +115,18 @@ def dataset_html(name: str) -> str:
         ],
         caption=f"Columns of {name}.csv and the checks widgets.data.load applies",
     )
-    description = _markdown.render(readme_section(name))
+    # The README's own tables scroll sideways inside their box on a narrow screen.
+    description = (
+        _markdown.render(readme_section(name))
+        .replace("<table>", '<div class="ows-scroll"><table>')
+        .replace("</table>", "</table></div>")
+    )
     return (
         f'<section class="ows-dataset" id="dataset-{name}">'
         f"<h3><code>{name}.csv</code></h3>"
         f"{description}<p>{'. '.join(facts)}.</p>"
         f'<div class="ows-scroll">{checks}</div>'
-        f'<div class="ows-scroll">{sources_html(name)}</div>'
+        f"{sources_html(name)}"
         "</section>"
     )
 
@@ -133,24 +135,27 @@ def dataset_html(name: str) -> str:
 
 
 def _default_text(parameter: object) -> str:
+    """The default in words; a value is labelled illustrative (no default here has a source)."""
     default = getattr(parameter, "default", None)
     if default is None:
-        return "unanswered"
+        return "Default: unanswered"
     answers = {answer.value: answer.label for answer in getattr(parameter, "answers", ())}
-    return answers.get(default, f"{default:g}" if isinstance(default, (int, float)) else str(default))
+    shown = answers.get(default, f"{default:g}" if isinstance(default, (int, float)) else str(default))
+    return f"Illustrative default: {html.escape(shown)}"
 
 
 def calculator_html(calculator_id: str, model: ModuleType) -> str:
     """One calculator's entry: its model's docstring, inputs and headline outputs."""
     doc = (model.__doc__ or "").strip()
     title, _, rest = doc.partition("\n")
-    inputs = table_html(
-        ["Name", "Label", "Allowed values", "Default", "Unit", "Help"],
-        [
-            [p.name, p.label, p.range_text(), _default_text(p), getattr(p, "unit", ""), p.help]
-            for p in model.PARAMETERS
-        ],
-        caption="Inputs",
+    # A list, not a table: six columns of sentences do not fit a phone screen.
+    inputs = "".join(
+        f"<dt><code>{p.name}</code>: {html.escape(p.label)}</dt>"
+        f"<dd>Allowed: {html.escape(p.range_text())}. {_default_text(p)}."
+        + (f" Unit: {html.escape(p.unit)}." if getattr(p, "unit", "") else "")
+        + (f" {html.escape(p.help)}" if p.help else "")
+        + "</dd>"
+        for p in model.PARAMETERS
     )
     outputs = table_html(["Name", "What the page shows"], model.OUTPUT_LABELS.items(), caption="Headline outputs")
     return (
@@ -158,7 +163,7 @@ def calculator_html(calculator_id: str, model: ModuleType) -> str:
         f"<h3><code>{calculator_id}</code>: {html.escape(title.strip())}</h3>"
         f"<p>Model: <code>{html.escape(model.__name__)}</code>. Its documentation, as written in the code:</p>"
         f'<pre class="ows-docstring">{html.escape(rest.strip())}</pre>'
-        f'<div class="ows-scroll">{inputs}</div>'
+        f'<p>Inputs:</p><dl class="ows-inputs">{inputs}</dl>'
         f'<div class="ows-scroll">{outputs}</div>'
         "</section>"
     )

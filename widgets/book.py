@@ -43,7 +43,12 @@ TEMPLATE = "plotly_white+one_way_street"
 
 
 def book_figure(figure: go.Figure, *, title: str, source: str) -> go.Figure:
-    """Apply the book's style, a short title and a source line (as the subtitle)."""
+    """Apply the book's style, a short title and a source line (as the subtitle).
+
+    Break a long source with "<br>": plotly does not wrap text, and a line much over
+    40 characters is cut off on a phone screen. The top margin grows with the lines.
+    """
+    source_lines = source.count("<br>") + 1
     return figure.update_layout(
         template=TEMPLATE,
         # Pinned to the top left of the whole figure, so a short title fits a phone screen.
@@ -58,7 +63,7 @@ def book_figure(figure: go.Figure, *, title: str, source: str) -> go.Figure:
             "yanchor": "top",
             "pad": {"l": 8, "t": 8},
         },
-        margin={"t": max(80, figure.layout.margin.t or 0)},
+        margin={"t": max(64 + 16 * source_lines, figure.layout.margin.t or 0)},
     )
 
 

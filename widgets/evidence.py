@@ -8,6 +8,8 @@ numbers for prose (they are what the chapters glue).
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 import pandas as pd
 
 from widgets.data import load
@@ -39,22 +41,32 @@ FIELD_LABELS = {
 # --- formatting for prose ---------------------------------------------------------
 
 
+def _rounded(value: float, digits: int) -> Decimal:
+    """Round half up on the number as written (19.95 -> 20.0), as a reader would."""
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
 def percent_text(value: float, digits: int = 1) -> str:
     """A percentage as the book writes it: ``70.3 %``."""
-    return f"{value:.{digits}f} %"
+    return f"{_rounded(value, digits)} %"
 
 
 def count_text(value: float) -> str:
     """A whole number with thousands separators: ``1,385``."""
-    return f"{round(value):,}"
+    return f"{int(_rounded(value, 0)):,}"
 
 
 def dollars_text(value: float) -> str:
-    return f"{round(value):,} dollars"
+    return f"{count_text(value)} dollars"
 
 
 def ratio_text(value: float, digits: int = 1) -> str:
-    return f"{value:.{digits}f}"
+    return str(_rounded(value, digits))
+
+
+def for_display(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy to show on a page: missing cells read as a dash, not <NA> or NaN."""
+    return frame.astype(object).where(frame.notna(), "–")
 
 
 # --- fact tables ------------------------------------------------------------------
