@@ -5,12 +5,21 @@ JB     := $(VENV)/bin/jupyter-book
 READY  := $(VENV)/.installed
 PORT   ?= 8000
 
-.PHONY: book test serve lab generate clean
+.PHONY: book book-student test serve lab generate clean
 
+# The build prints the handouts to PDF with Chromium, so it installs Chromium first if missing.
 book: $(READY)
+	bash scripts/install-chromium.sh
 	$(JB) build . --warningiserror --nitpick --keep-going
 	@echo
 	@echo "The book is built: open _build/html/index.html, or run 'make serve' and visit http://127.0.0.1:$(PORT)/"
+
+# The student edition: the same book without the exercises' solutions.
+book-student: $(READY)
+	bash scripts/install-chromium.sh
+	OWS_EDITION=student $(JB) build . --path-output _build/student --warningiserror --nitpick --keep-going
+	@echo
+	@echo "The student edition is built: open _build/student/_build/html/index.html"
 
 test: $(READY) node_modules/.installed
 	bash scripts/install-chromium.sh

@@ -15,21 +15,12 @@ from urllib.parse import urlparse
 
 import pytest
 
+from widgets.chromium import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
 # The book builds into ROOT/_build; OWS_OUTPUT_ROOT moves it (e.g. for parallel checkouts).
 OUTPUT_ROOT = Path(os.environ.get("OWS_OUTPUT_ROOT", ROOT))
 HTML = OUTPUT_ROOT / "_build" / "html"
-CHROMIUM = "/usr/bin/chromium"
-# As root in a closed network, Chromium needs these to start quietly (see the env notes).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @dataclass

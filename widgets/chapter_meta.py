@@ -1,9 +1,12 @@
 """Sphinx extension: reading time and an "assign or cite this chapter" box on every chapter.
 
-A chapter is any page in a numbered part of the table of contents. Its reading time is
+Every page in a numbered part of the table of contents gets the box. Its reading time is
 computed from the words on the built page (prose, not code or outputs), so it is never
 typed by hand and stays true as the text changes. The box gives an instructor what a
-syllabus needs: the title, the stable URL, the reading time and a citation.
+syllabus needs: the title, the stable URL, the reading time and a citation. A page at the
+top level of a numbered part is a chapter (data-level="chapter"); a page nested under one
+(a companion notebook) is a section (data-level="section"). Other extensions (the reading
+paths) ask `page_words` for the same count the box shows.
 
 With OWS_EDITION=student in the environment, the build leaves every exercise solution
 out (sphinx-exercise's `hide_solutions`), for a student edition.
@@ -45,11 +48,11 @@ def reading_minutes(words: int) -> int:
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 
-def box_html(title: str, url: str, words: int, author: str, year: str) -> str:
+def box_html(title: str, url: str, words: int, author: str, year: str, level: str = "chapter") -> str:
     minutes = reading_minutes(words)
     citation = f"{author} ({year}). {title}. In {BOOK_TITLE}. {url}"
     return (
-        f'<div class="ows-chapter-meta" data-words="{words}" data-minutes="{minutes}">'
+        f'<div class="ows-chapter-meta" data-level="{level}" data-words="{words}" data-minutes="{minutes}">'
         f'<p class="ows-reading-time">Reading time: about {minutes} min ({words:,} words)</p>'
         f'<details class="ows-assign"><summary>Assign or cite this chapter</summary><dl>'
         f"<dt>Title</dt><dd>{html.escape(title)}</dd>"
@@ -60,15 +63,36 @@ def box_html(title: str, url: str, words: int, author: str, year: str) -> str:
     )
 
 
+def _counted(app: Sphinx) -> dict[str, int]:
+    """Words per page as counted for the box during this build (kept on the app, not the
+    pickled environment, so that a count never outlives the text it was made from)."""
+    if not hasattr(app, "ows_page_words"):
+        app.ows_page_words = {}
+    return app.ows_page_words
+
+
+def page_words(app: Sphinx, docname: str) -> int:
+    """The words the page's box counts. A page not written yet is resolved now, which
+    runs the same count (`add_chapter_meta`), so both always agree."""
+    if docname not in _counted(app):
+        if not app.env.toc_secnumbers.get(docname):
+            raise ValueError(f"{docname!r} is not a page in a numbered part, so it has no reading time")
+        app.env.get_and_resolve_doctree(docname, app.builder)
+    return _counted(app)[docname]
+
+
 def add_chapter_meta(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if not app.env.toc_secnumbers.get(docname):  # not in a numbered part: not a chapter
+    numbers = app.env.toc_secnumbers.get(docname)
+    if not numbers:  # not in a numbered part: not a chapter
         return
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is None:
         return
     title = section[0].astext()
     url = f"{app.config.html_baseurl.rstrip('/')}/{docname}.html"
-    box = box_html(title, url, prose_words(doctree), app.config.author, app.config.copyright)
+    words = _counted(app)[docname] = prose_words(doctree)
+    level = "chapter" if len(numbers.get("", ())) == 1 else "section"
+    box = box_html(title, url, words, app.config.author, app.config.copyright, level)
     section.insert(1, nodes.raw("", box, format="html"))
 
 
