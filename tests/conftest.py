@@ -14,6 +14,11 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from hypothesis import settings
+
+# Property tests check behaviour, not speed: no per-example deadline on a busy 2-core machine.
+settings.register_profile("book", deadline=None)
+settings.load_profile("book")
 
 from widgets.chromium import CHROMIUM, CHROMIUM_ARGS
 
