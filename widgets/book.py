@@ -205,8 +205,8 @@ def figure_html(figure: dict[str, Any]) -> str:
     table = figure_table(figure)
     details = f"<details><summary>Show the chart's numbers as a table</summary>{table}</details>" if table else ""
     return (
-        f'<figure class="ows-figure">'
-        f'<div class="ows-plot" role="img" aria-label="{html.escape(title)}: the table below has its numbers"></div>'
+        f'<figure class="ows-figure" aria-label="{html.escape(title)}: the table below has its numbers">'
+        f'<div class="ows-plot"></div>'
         f'<script type="application/json" class="ows-figure-data">{payload}</script>'
         f"{details}</figure>"
     )

@@ -8,7 +8,6 @@
 - Pages that hold a calculator, a plotly figure, a decision guide or a printable part
   (`ows-printable`) get the kernel-free host (one ES module) and the calculator
   stylesheet; other pages load no script of ours.
-- Pages drop sphinx-thebe's scripts (see `add_page_assets`).
 - The host, the calculator modules and the vendored plotly.js are copied to
   `_static/ows/` in the built book.
 """
@@ -88,10 +87,6 @@ def needs_host(body: str) -> bool:
     return any(marker in body for marker in HOST_MARKERS)
 
 
-def _is_thebe(asset: Any) -> bool:
-    return "thebe" in str(getattr(asset, "filename", "") or "") or "THEBE" in str(asset.attributes.get("body", ""))
-
-
 def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     body = context.get("body", "")
     if needs_host(body):
@@ -99,10 +94,6 @@ def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict
         app.add_js_file(f"{ASSET_DIR}/host.js", type="module")
     if "data-guide=" in body:
         app.add_css_file(f"{ASSET_DIR}/decision_guide/decision_guide.css")
-    # Jupyter Book always loads sphinx-thebe, whose config script is injected twice (a
-    # page error) and points at a CDN. The book runs no live code, so drop it.
-    context["script_files"] = [js for js in context.get("script_files", []) if not _is_thebe(js)]
-    context["css_files"] = [css for css in context.get("css_files", []) if "thebe" not in str(css.filename)]
 
 
 def browser_files() -> dict[Path, str]:
