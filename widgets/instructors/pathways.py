@@ -101,7 +101,7 @@ def fill_reading_paths(app: Sphinx, doctree: nodes.document, docname: str) -> No
             )
         summary = _raw(
             f'<p class="ows-path-total" data-minutes="{total}"><strong>Time it takes:</strong> about '
-            f"{duration_text(total)} of reading, the sum of the chapters' own reading times.</p>"
+            f"{duration_text(total)} of reading, the sum of the chapters’ own reading times.</p>"
         )
         path.replace_self([summary, *path.children])
 
