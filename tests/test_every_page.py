@@ -42,6 +42,10 @@ def check_page(browser, server: str, page_path: str) -> list[str]:
         )
         if re.search(r"\b(NaN|undefined)\b", page.locator("main").inner_text()):
             found.append("NaN or undefined on the page")
+        page.set_viewport_size({"width": 360, "height": 740})  # a phone: nothing may widen the page
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            found.append(f"scrolls sideways by {overflow}px at 360px wide")
         found += [f"external request: {u}" for u in problems.external_requests]
         found += [f"console error: {m}" for m in problems.console_errors]
         found += [f"page error: {m}" for m in problems.page_errors]
@@ -51,7 +55,8 @@ def check_page(browser, server: str, page_path: str) -> list[str]:
 
 
 def test_every_page_is_private_error_free_and_accessible(browser, server, built_book):
-    """No request to another host, no console or page error, zero axe (WCAG 2.1 A/AA) violations."""
+    """No request to another host, no console or page error, zero axe (WCAG 2.1 A/AA) violations,
+    and no sideways scrolling on a phone-sized screen."""
     pages = book_pages(built_book)
     assert len(pages) >= 5
     failures = {path: found for path in pages if (found := check_page(browser, server, path))}
