@@ -43,7 +43,13 @@ def check_page(browser, server: str, page_path: str) -> list[str]:
         if re.search(r"\b(NaN|undefined)\b", page.locator("main").inner_text()):
             found.append("NaN or undefined on the page")
         page.set_viewport_size({"width": 360, "height": 740})  # a phone: nothing may widen the page
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        # Charts follow the new width after plotly's resize handler runs.
+        wide = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        try:
+            page.wait_for_function(f"({wide}) <= 0", timeout=3000)
+        except Exception:  # still too wide: reported below
+            pass
+        overflow = page.evaluate(wide)
         if overflow > 0:
             found.append(f"scrolls sideways by {overflow}px at 360px wide")
         found += [f"external request: {u}" for u in problems.external_requests]

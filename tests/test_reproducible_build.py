@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,14 +11,13 @@ from tests.conftest import ROOT
 
 # Files Sphinx writes about the build itself, not the book.
 IGNORED = {".buildinfo", "objects.inv"}
+# Chromium stamps each PDF with its creation time and a random document id.
+PDF_VOLATILE = re.compile(rb"/(?:CreationDate|ModDate) \(D:[^)]*\)|/ID \[<[0-9A-Fa-f]+> <[0-9A-Fa-f]+>\]")
 
 
 def tree(html: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(html).as_posix(): p.read_bytes()
-        for p in html.rglob("*")
-        if p.is_file() and p.name not in IGNORED
-    }
+    files = {p.relative_to(html).as_posix(): p.read_bytes() for p in html.rglob("*") if p.is_file() and p.name not in IGNORED}
+    return {name: PDF_VOLATILE.sub(b"", data) if name.endswith(".pdf") else data for name, data in files.items()}
 
 
 def test_two_clean_builds_are_identical(built_book, tmp_path):
