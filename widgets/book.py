@@ -200,7 +200,8 @@ def figure_html(figure: dict[str, Any]) -> str:
     """Placeholder the book's host draws, with the data table as its text alternative."""
     spec = {"data": figure.get("data", []), "layout": figure.get("layout", {})}
     # "</" inside a <script> would end it early; JSON allows the escaped form.
-    payload = json.dumps(spec, separators=(",", ":")).replace("</", "<\\/")
+    # Sorted keys: a figure read back from the execution cache prints as a fresh one does.
+    payload = json.dumps(spec, separators=(",", ":"), sort_keys=True).replace("</", "<\\/")
     title = _title(spec["layout"]) or "Chart"
     table = figure_table(figure)
     details = f"<details><summary>Show the chart's numbers as a table</summary>{table}</details>" if table else ""
