@@ -109,6 +109,18 @@ def open_page(browser: object, width: int = 1280, height: int = 900) -> tuple[ob
     return page, problems
 
 
+def tab_to_field(page: object, name: str, most: int = 300) -> None:
+    """Press Tab from where focus is until the field `name` has it, and check its focus ring."""
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == name:
+            break
+    else:
+        pytest.fail(f"Tab never reached the {name} field")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", ""), "the focused field shows no focus ring"
+
+
 @pytest.fixture
 def guarded_page(browser: object) -> Iterator[tuple[object, PageProblems]]:
     page, problems = open_page(browser)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import open_page
+from tests.conftest import open_page, tab_to_field
 from widgets.publication_gap import model
 
 PAGE = "chapters/publications.html"
@@ -80,14 +80,7 @@ def test_keyboard_alone(guarded_page, server):
     page, problems = guarded_page
     root = load(page, server)
     # Focus starts at the top of the page; Tab must reach the calculator through the page.
-    for _ in range(200):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.name") == "years":
-            break
-    else:
-        pytest.fail("Tab never reached the years field")
-    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
-    assert outline not in ("none", ""), "the focused field shows no focus ring"
+    tab_to_field(page, "years")
     page.keyboard.press("Control+A")
     page.keyboard.type("5")
     page.keyboard.press("Tab")  # leaving the field commits the change
