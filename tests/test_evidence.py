@@ -13,7 +13,8 @@ import plotly.io as pio
 import pytest
 
 from widgets import appendix, evidence
-from widgets.book import add_menu, figure_table, labels_above_bars
+from widgets.book import add_menu, labels_above_bars
+from widgets.book_renderer import figure_table
 from widgets.calculators import CALCULATORS
 from widgets.data import DATASETS, load, provenance_for
 
