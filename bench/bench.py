@@ -1,11 +1,12 @@
 """Benchmark the book: build times, page weight and calculator latency (run by hand).
 
     .venv/bin/python bench/bench.py            # everything
-    .venv/bin/python bench/bench.py --no-build # weights and latency of the current _build
+    .venv/bin/python bench/bench.py --no-build # weights and latency of the current _build/html
+    .venv/bin/python bench/bench.py --no-build --html /tmp/out/_build/html
 
 Prints: clean build time (with notebook execution, empty cache), no-change rebuild time,
 each page's bytes (the HTML plus every JS, CSS, font and data file the page loads in
-Chromium, raw and gzipped), and each calculator's input-to-updated-chart latency
+Chromium while a reader scrolls it to the end, raw and gzipped), and each calculator's input-to-updated-chart latency
 (median of 25 changes). Targets (DESIGN.md): clean build <= 60 s on 2 cores; latency <= 50 ms.
 """
 
@@ -76,6 +77,9 @@ def page_weights(browser, html: Path, base: str) -> list[tuple[str, int, int, in
         urls: set[str] = set()
         page.on("request", lambda request: urls.add(request.url))
         page.goto(f"{base}/{relative}", wait_until="networkidle")
+        # Scroll to the end, so that anything loaded on the way (charts further down) counts.
+        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        page.wait_for_load_state("networkidle")
         page.close()
         files = [html / unquote(urlparse(url).path).lstrip("/") for url in urls if url.startswith(base)]
         files = [f for f in files if f.is_file()]
@@ -117,11 +121,12 @@ def latencies(browser, base: str) -> dict[str, list[float]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--no-build", action="store_true", help="measure the existing _build/html only")
+    parser.add_argument("--no-build", action="store_true", help="measure an existing build only")
+    parser.add_argument("--html", type=Path, default=ROOT / "_build" / "html", help="the build --no-build measures")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    html = ROOT / "_build" / "html"
+    html = args.html
     if not args.no_build:
         with tempfile.TemporaryDirectory() as scratch:
             clean = build(Path(scratch))

@@ -68,9 +68,10 @@ def run_lighthouse(url: str, report: Path) -> dict[str, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--pages", nargs="*", help="page paths under _build/html (default: every page)")
+    parser.add_argument("--pages", nargs="*", help="page paths under the built html (default: every page)")
+    parser.add_argument("--html", type=Path, default=ROOT / "_build" / "html", help="the built book (default: _build/html)")
     args = parser.parse_args()
-    html = ROOT / "_build" / "html"
+    html = args.html
     pages = args.pages or reader_pages(html)
     handler = functools.partial(GzipHandler, directory=str(html))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

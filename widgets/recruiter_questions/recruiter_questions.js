@@ -171,8 +171,9 @@ async function showComparison(view, shown, plotly, colour) {
     shown.length < 2
       ? "Choose another offer above and answer its questions to see the offers side by side."
       : `${shown.length} offers side by side. Unknown answers earn no points here and do not count against the score.`;
-  view.chart.hidden = view.wrap.hidden = shown.length === 0;
-  if (shown.length === 0) return;
+  // One offer alone is already drawn by the scorecard's own chart above.
+  view.chart.hidden = view.wrap.hidden = shown.length < 2;
+  if (shown.length < 2) return;
   fillTable(view.table, comparisonTable(shown));
   const scores = shown.map((offer) => `${offer.name}: ${formatOutputs(compute(offer.values)).score}`).join("; ");
   view.chart.setAttribute("aria-label", `Grouped bar chart of points per question. Scores: ${scores}. The table below has the same numbers.`);
