@@ -23,6 +23,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -47,6 +48,22 @@ CALCULATOR_PAGES = {
 def needs_plotly(page: Path) -> bool:
     text = page.read_text(encoding="utf-8")
     return "data-calculator=" in text or 'class="ows-figure"' in text
+
+
+def budget_for(page: Path) -> int:
+    return CHART_PAGE_BUDGET if needs_plotly(page) else PLAIN_PAGE_BUDGET
+
+
+@functools.lru_cache(maxsize=None)
+def _gzipped_size(file: Path) -> int:
+    return len(gzip.compress(file.read_bytes(), 6))
+
+
+def transfer(html: Path, base: str, urls: Iterable[str]) -> tuple[int, int, int]:
+    """(files, raw bytes, gzipped bytes) of the book's files among the requested URLs."""
+    files = {html / unquote(urlparse(url).path).lstrip("/") for url in urls if url.startswith(base)}
+    files = {f for f in files if f.is_file()}
+    return len(files), sum(f.stat().st_size for f in files), sum(_gzipped_size(f) for f in files)
 
 
 def build(output_root: Path) -> float:
@@ -81,11 +98,8 @@ def page_weights(browser, html: Path, base: str) -> list[tuple[str, int, int, in
         page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
         page.wait_for_load_state("networkidle")
         page.close()
-        files = [html / unquote(urlparse(url).path).lstrip("/") for url in urls if url.startswith(base)]
-        files = [f for f in files if f.is_file()]
-        raw = sum(f.stat().st_size for f in files)
-        packed = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
-        rows.append((relative, len(files), raw, packed))
+        count, raw, packed = transfer(html, base, urls)
+        rows.append((relative, count, raw, packed))
     return rows
 
 
@@ -141,8 +155,7 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         print(f"\n{'page':55} {'files':>5} {'raw KB':>9} {'gzip KB':>9}  budget (gzip)")
         for relative, count, raw, packed in page_weights(browser, html, base):
-            charts = needs_plotly(html / relative)
-            budget = CHART_PAGE_BUDGET if charts else PLAIN_PAGE_BUDGET
+            budget = budget_for(html / relative)
             verdict = "ok" if packed <= budget else "OVER"
             print(f"{relative:55} {count:5d} {raw / 1024:9.1f} {packed / 1024:9.1f}  {verdict} (<= {budget // 1024} KB)")
         print("\ninput change -> outputs and chart updated (ms, 25 changes)")

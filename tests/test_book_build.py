@@ -59,3 +59,26 @@ def test_publishing_files(built_book: Path):
     assert '"cell_type": "code"' in notebook.read_text(encoding="utf-8")
     sensitivity = (built_book / "chapters/publication_gap_sensitivity.html").read_text(encoding="utf-8")
     assert "Open in Colab" in sensitivity and "_notebooks/chapters/publication_gap_sensitivity.ipynb" in sensitivity
+
+
+def test_icons_come_from_a_small_font_not_font_awesome_js(built_book: Path):
+    """Every icon the pages use has its glyph in the book's subset font; no page loads the
+    1.5 MB icon script, and only the search page loads the search index."""
+    from fontTools.ttLib import TTFont
+
+    from widgets.icon_font import SUBSET_FONT, THEME_CSS, codepoints, icons_used
+
+    font = built_book / SUBSET_FONT
+    assert font.stat().st_size < 10_000
+    glyphs = set(TTFont(font).getBestCmap())
+    needed = codepoints((built_book / THEME_CSS).read_text(encoding="utf-8"), icons_used(built_book))
+    assert {0xF0C9, 0xF002} <= needed  # the menu and search icons at least
+    solid = set(TTFont(built_book / "_static/vendor/fontawesome/webfonts/fa-solid-900.woff2").getBestCmap())
+    assert needed & solid <= glyphs
+    for page in built_book.rglob("*.html"):
+        if "_static" in page.relative_to(built_book).parts:
+            continue  # the theme's template sources, copied as they are
+        text = page.read_text(encoding="utf-8")
+        assert "fontawesome.js" not in text, page
+        assert ("searchindex.js" in text) == (page.name == "search.html" and page.parent == built_book), page
+        assert re.search(r'<i class="[^"]*\bfa-(?![^>]*aria-hidden="true")', text) is None, page

@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
+from bench.bench import budget_for, transfer
 from tests.conftest import ROOT, open_page
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -24,14 +25,18 @@ def book_pages(html: Path) -> list[str]:
     return sorted(p for p in paths if not p.startswith(SKIP))
 
 
-def check_page(browser, server: str, page_path: str) -> list[str]:
+def check_page(browser, server: str, html: Path, page_path: str) -> list[str]:
     """Everything wrong with one page, as readable lines (empty when the page is fine)."""
     page, problems = open_page(browser)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
     try:
         page.goto(f"{server}/{page_path}", wait_until="networkidle")
         for calculator in page.locator("[data-calculator]").all():
             calculator.scroll_into_view_if_needed()
             calculator.locator("xpath=self::*[@data-ready='true']").wait_for(timeout=15000)
+        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        page.wait_for_load_state("networkidle")
         page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
         found = page.evaluate(
             # preload: false, or axe re-fetches stylesheets and resolves the theme's @import
@@ -52,6 +57,10 @@ def check_page(browser, server: str, page_path: str) -> list[str]:
         overflow = page.evaluate(wide)
         if overflow > 0:
             found.append(f"scrolls sideways by {overflow}px at 360px wide")
+        # Issue 7's budgets: everything the page loaded, gzipped as a server would send it.
+        _, _, weight = transfer(html, server, requested)
+        if weight > (budget := budget_for(html / page_path)):
+            found.append(f"weighs {weight // 1024} KB gzipped, over its {budget // 1024} KB budget")
         found += [f"external request: {u}" for u in problems.external_requests]
         found += [f"console error: {m}" for m in problems.console_errors]
         found += [f"page error: {m}" for m in problems.page_errors]
@@ -62,10 +71,36 @@ def check_page(browser, server: str, page_path: str) -> list[str]:
 
 def test_every_page_is_private_error_free_and_accessible(browser, server, built_book):
     """No request to another host, no console or page error, zero axe (WCAG 2.1 A/AA) violations,
-    and no sideways scrolling on a phone-sized screen."""
+    no sideways scrolling on a phone-sized screen, and within its weight budget."""
     pages = book_pages(built_book)
     assert len(pages) >= 5
-    failures = {path: found for path in pages if (found := check_page(browser, server, path))}
+    failures = {path: found for path in pages if (found := check_page(browser, server, built_book, path))}
+    assert failures == {}
+
+
+def dark_mode_contrast(browser, server: str, page_path: str) -> list[str]:
+    """axe's colour-contrast rule on a page opened in dark mode (as a reader who chose it sees it)."""
+    page, problems = open_page(browser)
+    try:
+        page.add_init_script("localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
+        page.goto(f"{server}/{page_path}", wait_until="networkidle")
+        for calculator in page.locator("[data-calculator]").all():
+            calculator.scroll_into_view_if_needed()
+            calculator.locator("xpath=self::*[@data-ready='true']").wait_for(timeout=15000)
+        assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        found = page.evaluate(
+            "async () => (await axe.run(document, {preload: false, runOnly: ['color-contrast']})).violations"
+            ".map(v => `dark mode axe ${v.id}: ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)"
+        )
+        return found + [f"console error: {m}" for m in problems.console_errors]
+    finally:
+        page.context.close()
+
+
+def test_every_page_has_enough_contrast_in_dark_mode(browser, server, built_book):
+    pages = book_pages(built_book)
+    failures = {path: found for path in pages if (found := dark_mode_contrast(browser, server, path))}
     assert failures == {}
 
 
