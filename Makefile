@@ -7,15 +7,16 @@ PORT   ?= 8000
 
 .PHONY: book book-student test serve lab generate clean
 
-# The build prints the handouts to PDF with Chromium, so it installs Chromium first if missing.
-book: $(READY)
+# The build prints the handouts to PDF with Chromium, so it installs Chromium first if missing,
+# and draws the formulas with MathJax in Node (node_modules).
+book: $(READY) node_modules/.installed
 	bash scripts/install-chromium.sh
 	$(JB) build . --warningiserror --nitpick --keep-going
 	@echo
 	@echo "The book is built: open _build/html/index.html, or run 'make serve' and visit http://127.0.0.1:$(PORT)/"
 
 # The student edition: the same book without the exercises' solutions.
-book-student: $(READY)
+book-student: $(READY) node_modules/.installed
 	bash scripts/install-chromium.sh
 	OWS_EDITION=student $(JB) build . --path-output _build/student --warningiserror --nitpick --keep-going
 	@echo

@@ -99,9 +99,6 @@ def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict
 def browser_files() -> dict[Path, str]:
     """Source file -> path under _static/ows/, keeping the layout relative imports expect."""
     files = {path: path.relative_to(PACKAGE).as_posix() for pattern in ("*.js", "*.css") for path in PACKAGE.rglob(pattern)}
-    for path in (PACKAGE / "vendor").rglob("*"):  # MathJax's fonts as well as its script
-        if path.is_file():
-            files[path] = path.relative_to(PACKAGE).as_posix()
     return files
 
 
