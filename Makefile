@@ -41,7 +41,7 @@ generate: $(READY)
 $(READY): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -r requirements.txt
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
