@@ -6,7 +6,7 @@
 
 Prints: clean build time (with notebook execution, empty cache), no-change rebuild time,
 each page's bytes (the HTML plus every JS, CSS, font and data file the page loads in
-Chromium while a reader scrolls it to the end, raw and gzipped), and each calculator's input-to-updated-chart latency
+Chromium once every chart on it is drawn, raw and gzipped), and each calculator's input-to-updated-chart latency
 (median of 25 changes). Targets (DESIGN.md): clean build <= 60 s on 2 cores; latency <= 50 ms.
 """
 
@@ -30,7 +30,7 @@ from urllib.parse import unquote, urlparse
 ROOT = Path(__file__).resolve().parent.parent
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 sys.path.insert(0, str(ROOT))
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, QuietHandler  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, QuietHandler, draw_all_figures  # noqa: E402
 
 # Total transfer per page, gzipped (issue 7): pages with charts load plotly.js.
 CHART_PAGE_BUDGET = 1024 * 1024
@@ -94,8 +94,7 @@ def page_weights(browser, html: Path, base: str) -> list[tuple[str, int, int, in
         urls: set[str] = set()
         page.on("request", lambda request: urls.add(request.url))
         page.goto(f"{base}/{relative}", wait_until="networkidle")
-        # Scroll to the end, so that anything loaded on the way (charts further down) counts.
-        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        draw_all_figures(page)  # charts further down load plotly.js when a reader scrolls to them
         page.wait_for_load_state("networkidle")
         page.close()
         count, raw, packed = transfer(html, base, urls)

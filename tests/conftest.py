@@ -109,6 +109,18 @@ def open_page(browser: object, width: int = 1280, height: int = 900) -> tuple[ob
     return page, problems
 
 
+def draw_all_figures(page: object, timeout: int = 15000) -> int:
+    """Scroll to each static figure in turn (they draw when near the viewport) until it is drawn.
+
+    Returns how many figures the page has.
+    """
+    figures = page.locator(".ows-figure").all()
+    for figure in figures:
+        figure.scroll_into_view_if_needed()
+        figure.locator(".js-plotly-plot").wait_for(timeout=timeout)
+    return len(figures)
+
+
 def tab_to_field(page: object, name: str, most: int = 300) -> None:
     """Press Tab from where focus is until the field `name` has it, and check its focus ring."""
     for _ in range(most):

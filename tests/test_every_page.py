@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from bench.bench import budget_for, transfer
-from tests.conftest import ROOT, open_page
+from tests.conftest import ROOT, draw_all_figures, open_page
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -35,8 +35,7 @@ def check_page(browser, server: str, html: Path, page_path: str) -> list[str]:
         for calculator in page.locator("[data-calculator]").all():
             calculator.scroll_into_view_if_needed()
             calculator.locator("xpath=self::*[@data-ready='true']").wait_for(timeout=15000)
-        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
-        page.wait_for_load_state("networkidle")
+        draw_all_figures(page)
         page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
         found = page.evaluate(
             # preload: false, or axe re-fetches stylesheets and resolves the theme's @import

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, open_page
+from tests.conftest import ROOT, draw_all_figures, open_page
 from widgets.evidence import FIELD_LABELS, SECTOR_LABELS, destination_shares
 
 EVIDENCE = sorted((ROOT / "chapters" / "evidence").glob("*.md"))
@@ -60,7 +60,7 @@ def test_each_page_draws_its_charts(guarded_page, server, source):
     expected = charts_made_by(source)
     assert page.locator(".ows-figure").count() == expected
     if expected:
-        page.wait_for_function(f"document.querySelectorAll('{PLOTS}').length === {expected}", timeout=15000)
+        draw_all_figures(page)
         traces = page.evaluate(f"[...document.querySelectorAll('{PLOTS}')].map((d) => d.data.length)")
         assert all(count > 0 for count in traces), traces
         # Every chart has a title, a source line and labelled axes.
@@ -71,6 +71,19 @@ def test_each_page_draws_its_charts(guarded_page, server, source):
             assert layout["xaxis"]["title"]["text"] and layout["yaxis"]["title"]["text"]
         # Every chart has its numbers as a table too.
         assert page.locator(".ows-figure details table").count() == expected
+    problems.assert_clean()
+
+
+def test_plotly_loads_only_when_a_chart_comes_near(guarded_page, server):
+    page, problems = guarded_page
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{server}/chapters/evidence/pipeline.html", wait_until="networkidle")
+    first_chart = page.evaluate("document.querySelector('.ows-figure').getBoundingClientRect().top - innerHeight")
+    assert first_chart > 500  # further down than the distance at which charts start loading
+    assert not any("plotly" in url for url in requested)
+    draw_all_figures(page)
+    assert sum("plotly-basic" in url for url in requested) == 1
     problems.assert_clean()
 
 
@@ -87,7 +100,7 @@ def test_the_chapter_links_every_notebook(guarded_page, server):
 def test_menu_switches_fields(guarded_page, server):
     page, problems = guarded_page
     page.goto(f"{server}/{DESTINATIONS}")
-    page.locator(PLOTS).wait_for(timeout=15000)
+    draw_all_figures(page)
     seen = []
     for field, label in FIELD_LABELS.items():
         choose(page, label)
@@ -122,11 +135,7 @@ def test_destinations_table_names_its_field(guarded_page, server):
 def test_no_page_shows_missing_values(guarded_page, server, path):
     page, problems = guarded_page
     page.goto(f"{server}/{path}")
-    if page.locator(".ows-figure").count():
-        page.wait_for_function(
-            f"document.querySelectorAll('{PLOTS}').length === document.querySelectorAll('.ows-figure').length",
-            timeout=15000,
-        )
+    draw_all_figures(page)
     text = page_text(page)
     assert len(text) > 1000
     assert BAD_WORDS.findall(text) == []
@@ -137,9 +146,7 @@ def test_no_page_shows_missing_values(guarded_page, server, path):
 def test_narrow_screen(browser, server, path):
     page, problems = open_page(browser, width=360, height=740)
     page.goto(f"{server}/{path}")
-    figures = page.locator(".ows-figure").count()
-    if figures:
-        page.wait_for_function(f"document.querySelectorAll('{PLOTS}').length === {figures}", timeout=15000)
+    draw_all_figures(page)
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
     # Titles, source lines, menus and axis titles are drawn inside their chart, not cut off.

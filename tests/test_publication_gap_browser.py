@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import open_page, tab_to_field
+from tests.conftest import draw_all_figures, open_page, tab_to_field
 from widgets.publication_gap import model
 
 PAGE = "chapters/publications.html"
@@ -149,7 +149,7 @@ def test_without_javascript_shows_default_numbers(browser, server):
 def test_sensitivity_notebook_draws_its_figures(guarded_page, server):
     page, problems = guarded_page
     page.goto(f"{server}/chapters/publication_gap_sensitivity.html")
-    page.wait_for_function("document.querySelectorAll('.ows-figure .js-plotly-plot').length === 2", timeout=15000)
+    assert draw_all_figures(page) == 2
     traces = page.evaluate("[...document.querySelectorAll('.ows-figure .js-plotly-plot')].map(d => d.data.length)")
     assert traces == [5, 5]
     problems.assert_clean()

@@ -2,7 +2,8 @@
 // Map-backed stand-in for anywidget's model (get/set/on/off/save_changes) and mounts the
 // same ES module Jupyter uses, draws the book's plotly figures, starts decision guides
 // (<div data-guide="ID">) and gives printable sections a print button. plotly.js is the
-// vendored copy beside this file, loaded once and only on pages that need it.
+// vendored copy beside this file, loaded once, only on pages that need it and, for
+// figures, only when one comes near the viewport.
 const PLOTLY_URL = new URL("vendor/plotly-basic.min.js", import.meta.url);
 
 let plotly = null;
@@ -64,8 +65,25 @@ async function mountCalculator(el) {
   }
 }
 
+// A figure is drawn when it comes near the viewport, so a page whose charts are further
+// down loads plotly.js (the book's heaviest file) only for a reader who scrolls to them.
+function whenNearViewport(el) {
+  return new Promise((resolve) => {
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        resolve();
+      },
+      { rootMargin: "500px 0px" },
+    );
+    observer.observe(el);
+  });
+}
+
 async function drawFigure(figure) {
   const target = figure.querySelector(".ows-plot");
+  await whenNearViewport(figure);
   try {
     const { data, layout } = JSON.parse(figure.querySelector("script.ows-figure-data").textContent);
     const Plotly = await loadPlotly();
