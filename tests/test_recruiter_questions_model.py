@@ -229,6 +229,7 @@ def test_frame_has_one_row_per_question_and_matches_compute(v):
 def test_answers_read_as_people_write_them():
     assert model.format_answer("research_time", 20) == "20% of working time"
     assert model.format_answer("median_papers", 1.5) == "1.5 papers a year"
+    assert model.format_answer("median_papers", 1) == "1 paper a year"
     assert model.format_answer("left_for_faculty", 1) == "1"
     assert model.format_answer("review_counts_papers", "informally") == "Informally"
     assert model.format_answer("fixed_term", None) == "unknown"

@@ -52,6 +52,8 @@ test("choices and unanswered fields parse like the form reads them", () => {
   assert.match(parseInput(question("left_for_faculty"), "1.5").error, /whole number/);
   assert.equal(formatAnswer(time, 20), "20% of working time");
   assert.equal(formatAnswer(review, null), "unknown");
+  assert.equal(formatAnswer(question("median_papers"), 1), "1 paper a year");
+  assert.equal(formatAnswer(question("median_papers"), 2.5), "2.5 papers a year");
 });
 
 test("a fragment round-trips through fragmentFor and parseFragment", () => {

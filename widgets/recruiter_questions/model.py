@@ -273,7 +273,8 @@ def format_answer(name: str, answer: Any) -> str:
     if not parameter.unit:
         return format_number(answer)
     space = "" if parameter.unit.startswith("%") else " "  # "20% of the team", "1.5 papers a year"
-    return f"{format_number(answer)}{space}{parameter.unit}"
+    unit = parameter.unit.replace("papers", "paper", 1) if answer == 1 else parameter.unit  # "1 paper a year"
+    return f"{format_number(answer)}{space}{unit}"
 
 
 def format_outputs(result: Result) -> dict[str, str]:

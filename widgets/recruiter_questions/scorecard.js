@@ -83,7 +83,8 @@ export function formatAnswer(question, answer) {
   if (question.kind === "choice") return question.answers.find((a) => a.value === answer).label;
   if (!question.unit) return formatNumber(answer);
   const space = question.unit.startsWith("%") ? "" : " ";
-  return `${formatNumber(answer)}${space}${question.unit}`;
+  const unit = answer === 1 ? question.unit.replace("papers", "paper") : question.unit; // "1 paper a year"
+  return `${formatNumber(answer)}${space}${unit}`;
 }
 
 /** One row per question: what it asks, the answer and the points (as model.to_frame). */
