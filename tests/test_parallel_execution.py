@@ -31,10 +31,10 @@ print("{title} says", 6 * 7)
 """
 
 
-def write_project(root: Path, titles: list[str]) -> Path:
+def write_project(root: Path, titles: list[str], extra_conf: str = "") -> Path:
     source = root / "source"
     source.mkdir()
-    (source / "conf.py").write_text(CONF.format(cache=root / "cache"), encoding="utf-8")
+    (source / "conf.py").write_text(CONF.format(cache=root / "cache") + extra_conf, encoding="utf-8")
     pages = [f"nb{i}" for i in range(len(titles))]
     (source / "index.md").write_text("# Index\n\n```{toctree}\n" + "\n".join(pages) + "\n```\n", encoding="utf-8")
     for page, title in zip(pages, titles):
@@ -67,3 +67,11 @@ def test_a_failing_notebook_is_still_reported_by_myst_nb(tmp_path: Path):
     assert done.returncode != 0
     assert "Executing notebook failed" in done.stderr + done.stdout
     assert "Using cached notebook" in done.stdout  # the fine one came from the cache
+
+
+def test_notebooks_excluded_from_execution_are_left_alone(tmp_path: Path):
+    source = write_project(tmp_path, ["One", "Two", "Three"], 'nb_execution_excludepatterns = ["nb2.md"]\n')
+    done = sphinx_build(source, tmp_path / "html")
+    assert done.returncode == 0, done.stderr
+    assert "Executing 2 notebooks on" in done.stdout
+    assert "Three says 42" not in (tmp_path / "html" / "nb2.html").read_text(encoding="utf-8")

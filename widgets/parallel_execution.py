@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from jupyter_cache import get_cache
@@ -38,6 +38,11 @@ def _uncached_notebooks(env: BuildEnvironment, docnames: list[str], cache: Any) 
         if reader is None:  # a plain Markdown page
             continue
         notebook = reader.read(text)
+        # Leave to myst-nb the notebooks it would not run from the cache.
+        mode = notebook.metadata.get(env.mystnb_config.metadata_key, {}).get("execution_mode", "cache")
+        excluded = any(PurePosixPath(path.as_posix()).match(p) for p in env.mystnb_config.execution_excludepatterns)
+        if mode != "cache" or excluded:
+            continue
         try:
             cache.match_cache_notebook(notebook)
         except KeyError:
