@@ -242,6 +242,9 @@ def test_compare_three_named_offers(guarded_page, server):
     page, problems = guarded_page
     root = load(page, server)
     assert root.locator(".rq-offers input[type=radio]").count() == 3
+    set_answers(root, OFFERS[0][1])
+    # One offer is the scorecard's own chart: the comparison waits for a second.
+    assert root.locator(".rq-compare-chart").is_hidden() and root.locator(".rq-compare-table").is_hidden()
     fill_offers(root)
     compare = root.locator(".rq-compare-table")
     assert compare.locator("thead th").all_inner_texts() == ["Question"] + [name for name, _ in OFFERS]

@@ -35,7 +35,9 @@ def test_scorecard_syncs_answers_and_unknowns_both_ways(browser, lab):
         return root.locator(f'[data-output="{name}"]').inner_text()
 
     assert shown("score") == model.format_outputs(model.compute(review_counts_papers="no"))["score"]
-    assert root.locator(".js-plotly-plot").count() == 2  # the scorecard and the comparison
+    # The scorecard's chart; the comparison waits for a second offer with answers.
+    assert root.locator(".js-plotly-plot").count() == 1
+    assert root.locator(".rq-compare-chart").is_hidden()
     assert root.get_by_role("button", name="Make a link to these answers").count() == 0  # no page address here
 
     root.locator('select[name="review_counts_papers"]').select_option("informally")
