@@ -38,7 +38,7 @@ def test_plotly_is_vendored_once_and_only_where_charts_are(built_book: Path):
         text = page.read_text(encoding="utf-8")
         assert ("ows/host.js" in text) == needs_host(text), page
         assert "cdn.plot.ly" not in text and "Plotly.newPlot" not in text, page
-    assert (built_book / "_static/ows/vendor/plotly-basic.min.js").stat().st_size > 500_000
+    assert (built_book / "_static/ows/vendor/plotly-book.min.js").stat().st_size > 500_000
 
 
 def test_no_widget_state_or_require_js_in_pages(built_book: Path):

@@ -83,7 +83,7 @@ def test_plotly_loads_only_when_a_chart_comes_near(guarded_page, server):
     assert first_chart > 500  # further down than the distance at which charts start loading
     assert not any("plotly" in url for url in requested)
     draw_all_figures(page)
-    assert sum("plotly-basic" in url for url in requested) == 1
+    assert sum("plotly-book" in url for url in requested) == 1
     problems.assert_clean()
 
 

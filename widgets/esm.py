@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 IMPORT = re.compile(r'^import\s*\{[^}]*\}\s*from\s*"(\.{1,2}/[^"]+)";\s*$', re.MULTILINE)
-VENDORED_PLOTLY = Path(__file__).resolve().parent / "vendor" / "plotly-basic.min.js"
+VENDORED_PLOTLY = Path(__file__).resolve().parent / "vendor" / "plotly-book.min.js"
 
 
 def bundle(entry: Path) -> str:

@@ -4,7 +4,7 @@
 // (<div data-guide="ID">) and gives printable sections a print button. plotly.js is the
 // vendored copy beside this file, loaded once, only on pages that need it and, for
 // figures, only when one comes near the viewport.
-const PLOTLY_URL = new URL("vendor/plotly-basic.min.js", import.meta.url);
+const PLOTLY_URL = new URL("vendor/plotly-book.min.js", import.meta.url);
 
 let plotly = null;
 function loadPlotly() {

@@ -98,8 +98,7 @@ def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict
 
 def browser_files() -> dict[Path, str]:
     """Source file -> path under _static/ows/, keeping the layout relative imports expect."""
-    files = {path: path.relative_to(PACKAGE).as_posix() for pattern in ("*.js", "*.css") for path in PACKAGE.rglob(pattern)}
-    return files
+    return {path: path.relative_to(PACKAGE).as_posix() for pattern in ("*.js", "*.css") for path in PACKAGE.rglob(pattern)}
 
 
 def copy_assets(app: Sphinx, exception: Exception | None) -> None:
