@@ -22,4 +22,7 @@ npx esbuild entry.js --bundle --minify --format=iife --global-name=Plotly --targ
   --define:global=window --legal-comments=eof \
   --banner:js="/* plotly.js v$PLOTLY_VERSION (core and bar traces), MIT licence (plotly-LICENSE.txt); built by scripts/build-plotly.sh */" \
   --outfile="$target"
+# plotly's registry names maplibre's stylesheet for map traces, so esbuild writes it beside the
+# bundle; the book registers no map traces and never loads it.
+rm -f "${target%.js}.css"
 echo "wrote $target ($(wc -c < "$target") bytes)"
