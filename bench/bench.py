@@ -30,7 +30,7 @@ from urllib.parse import unquote, urlparse
 ROOT = Path(__file__).resolve().parent.parent
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 sys.path.insert(0, str(ROOT))
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, QuietHandler, draw_all_figures  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, QuietHandler, draw_all_figures, ready_all_calculators  # noqa: E402
 
 # Total transfer per page, gzipped (issue 7): pages with charts load plotly.js.
 CHART_PAGE_BUDGET = 1024 * 1024
@@ -94,7 +94,9 @@ def page_weights(browser, html: Path, base: str) -> list[tuple[str, int, int, in
         urls: set[str] = set()
         page.on("request", lambda request: urls.add(request.url))
         page.goto(f"{base}/{relative}", wait_until="networkidle")
-        draw_all_figures(page)  # charts further down load plotly.js when a reader scrolls to them
+        # Charts load plotly.js when a reader scrolls near them: weigh the page as one who reads it all.
+        ready_all_calculators(page)
+        draw_all_figures(page)
         page.wait_for_load_state("networkidle")
         page.close()
         count, raw, packed = transfer(html, base, urls)
@@ -124,8 +126,8 @@ def latencies(browser, base: str) -> dict[str, list[float]]:
         page = browser.new_page()
         page.goto(f"{base}/{path}")
         selector = f'[data-calculator="{calculator}"]'
+        page.locator(f"{selector} .ows-chart").first.scroll_into_view_if_needed()  # drawn when near
         page.wait_for_selector(f'{selector}[data-ready="true"]')
-        page.locator(selector).scroll_into_view_if_needed()
         samples = [page.evaluate(LATENCY_JS, [selector, name, values[i % len(values)]]) for i in range(25)]
         results[calculator] = samples
         page.close()

@@ -109,6 +109,24 @@ def open_page(browser: object, width: int = 1280, height: int = 900) -> tuple[ob
     return page, problems
 
 
+def ready_calculator(page: object, selector: str, timeout: int = 15000) -> object:
+    """The calculator matching `selector`, once it has rendered (`data-ready`).
+
+    Its chart is drawn when it nears the viewport, and the first render includes the chart,
+    so this scrolls to the chart first, as a reader would.
+    """
+    page.locator(f"{selector} .ows-chart").first.scroll_into_view_if_needed(timeout=timeout)
+    root = page.locator(f'{selector}[data-ready="true"]')
+    root.wait_for(timeout=timeout)
+    return root
+
+
+def ready_all_calculators(page: object) -> None:
+    """Wait until every calculator on the page has rendered, chart included."""
+    for name in page.locator("[data-calculator]").evaluate_all("all => all.map((c) => c.dataset.calculator)"):
+        ready_calculator(page, f'[data-calculator="{name}"]')
+
+
 def draw_all_figures(page: object, timeout: int = 15000) -> int:
     """Scroll to each static figure in turn (they draw when near the viewport) until it is drawn.
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import draw_all_figures, open_page, tab_to_field
+from tests.conftest import draw_all_figures, open_page, ready_calculator, tab_to_field
 from widgets.career_paths import model
 
 PAGE = "chapters/deciding/deciding.html"
@@ -20,9 +20,7 @@ SERIES = {"Starting as a postdoc": "faculty_from_postdoc", "Starting in industry
 
 def load(page, server: str) -> object:
     page.goto(f"{server}/{PAGE}")
-    root = page.locator(f'{ROOT_SELECTOR}[data-ready="true"]')
-    root.wait_for(timeout=15000)
-    return root
+    return ready_calculator(page, ROOT_SELECTOR)
 
 
 def shown_outputs(root) -> dict[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import ROOT, open_page
+from tests.conftest import ROOT, open_page, ready_calculator
 from widgets.decision_guide.guide import load_guide, routes
 
 PAGE = "chapters/deciding/deciding.html"
@@ -143,7 +143,7 @@ def test_whole_page_prints_with_the_worksheet_on_a_new_page(guarded_page, server
 def test_no_accessibility_violations(browser, server, width):
     page, problems = open_page(browser, width=width, height=900)
     root = load(page, server)
-    page.locator('[data-calculator="career-paths"][data-ready="true"]').wait_for(timeout=15000)
+    ready_calculator(page, '[data-calculator="career-paths"]')
     answer(root, "interest", "maybe")
     answer(root, "fixed-term", "can")
     answer(root, "afford", "can")  # a suggestion on the page, so axe checks it too

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from bench.bench import budget_for, transfer
-from tests.conftest import ROOT, draw_all_figures, open_page
+from tests.conftest import ROOT, draw_all_figures, open_page, ready_all_calculators
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -32,9 +32,7 @@ def check_page(browser, server: str, html: Path, page_path: str) -> list[str]:
     page.on("request", lambda request: requested.append(request.url))
     try:
         page.goto(f"{server}/{page_path}", wait_until="networkidle")
-        for calculator in page.locator("[data-calculator]").all():
-            calculator.scroll_into_view_if_needed()
-            calculator.locator("xpath=self::*[@data-ready='true']").wait_for(timeout=15000)
+        ready_all_calculators(page)
         draw_all_figures(page)
         page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
         found = page.evaluate(
@@ -83,9 +81,7 @@ def dark_mode_contrast(browser, server: str, page_path: str) -> list[str]:
     try:
         page.add_init_script("localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
         page.goto(f"{server}/{page_path}", wait_until="networkidle")
-        for calculator in page.locator("[data-calculator]").all():
-            calculator.scroll_into_view_if_needed()
-            calculator.locator("xpath=self::*[@data-ready='true']").wait_for(timeout=15000)
+        ready_all_calculators(page)
         assert page.evaluate("document.documentElement.dataset.theme") == "dark"
         page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
         found = page.evaluate(

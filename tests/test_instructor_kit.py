@@ -21,7 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.errors import ExtensionError
 
-from tests.conftest import OUTPUT_ROOT, ROOT, BuildResult
+from tests.conftest import OUTPUT_ROOT, ROOT, BuildResult, ready_calculator
 from widgets.chapter_meta import WORDS_PER_MINUTE
 from widgets.instructors import pdf, roleplay, workshops
 from widgets.instructors.handouts import PAPER_SIZES, pdf_path
@@ -265,8 +265,7 @@ def test_role_play_links_open_the_scorecard_filled_in(guarded_page, server, buil
     for href, scenario in zip(hrefs, scenarios):
         assert href.endswith(scenario.fragment())
         page.goto(urljoin(f"{server}/chapters/instructors/handouts/role_cards.html", href))
-        root = page.locator('[data-calculator="recruiter-questions"][data-ready="true"]')
-        root.wait_for(timeout=15000)
+        root = ready_calculator(page, '[data-calculator="recruiter-questions"]')
         assert root.locator('[data-output="score"]').first.inner_text().strip() == scenario.score()
     problems.assert_clean()
 

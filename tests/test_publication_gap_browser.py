@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import draw_all_figures, open_page, tab_to_field
+from tests.conftest import draw_all_figures, open_page, ready_calculator, tab_to_field
 from widgets.publication_gap import model
 
 PAGE = "chapters/publications.html"
@@ -19,9 +19,7 @@ VECTORS = json.loads((Path(model.__file__).with_name("vectors.json")).read_text(
 
 def load(page, server: str) -> object:
     page.goto(f"{server}/{PAGE}")
-    root = page.locator(f'{ROOT_SELECTOR}[data-ready="true"]')
-    root.wait_for(timeout=15000)
-    return root
+    return ready_calculator(page, ROOT_SELECTOR)
 
 
 def shown_outputs(root) -> dict[str, str]:

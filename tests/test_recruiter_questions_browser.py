@@ -11,7 +11,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from tests.conftest import ROOT, open_page
+from tests.conftest import ROOT, open_page, ready_calculator
 from widgets.parameters import Choice
 from widgets.recruiter_questions import model
 
@@ -32,9 +32,7 @@ HOSTILE_NAME = '"><img src=x onerror="window.__pwned=1"><script>window.__pwned=2
 
 def load(page, server: str, fragment: str = "") -> object:
     page.goto(f"{server}/{PAGE}{fragment}")
-    root = page.locator(f'{ROOT_SELECTOR}[data-ready="true"]')
-    root.wait_for(timeout=15000)
-    return root
+    return ready_calculator(page, ROOT_SELECTOR)
 
 
 def set_answers(root, answers: dict) -> None:
@@ -68,6 +66,7 @@ def chart_series(page, selector: str = MAIN_CHART) -> dict[str, list[float]]:
 
 
 def wait_for_chart(page, name: str, values: list[float], selector: str = MAIN_CHART) -> None:
+    page.locator(selector).scroll_into_view_if_needed()  # charts are drawn once near the viewport
     page.wait_for_function(
         """([s, name, values]) => {
             const trace = document.querySelector(s)?.data?.find((t) => t.name === name);
@@ -121,6 +120,29 @@ def test_renders_an_unanswered_scorecard(guarded_page, server):
     assert_nothing_injected(page, root)
     weights = [model.RULES[p.name].weight for p in model.PARAMETERS]
     wait_for_chart(page, "Unknown: not counted", weights)
+    problems.assert_clean()
+
+
+def test_the_chart_waits_for_the_reader_and_then_shows_the_answers(guarded_page, server):
+    """The form and results are there at once; plotly.js loads when the chart nears the viewport."""
+    page, problems = guarded_page
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{server}/{PAGE}", wait_until="networkidle")
+    root = page.locator(ROOT_SELECTOR)
+    assert page.evaluate(f"document.querySelector('{MAIN_CHART}').getBoundingClientRect().top - innerHeight") > 500
+    answers = next(case["inputs"] for case in VECTORS if None not in case["inputs"].values())
+    set_answers(root, answers)  # answered before the chart is drawn
+    expect_outputs(root, answers)
+    assert root.get_attribute("data-ready") is None
+    assert not any("plotly" in url for url in requested)
+    height = f"document.querySelector('{MAIN_CHART}').getBoundingClientRect().height"
+    room = page.evaluate(height)
+    ready = ready_calculator(page, ROOT_SELECTOR)
+    wait_for_chart(page, "Points earned", earned(answers))
+    assert page.evaluate(height) == room  # its room was kept, so drawing moves nothing below it
+    assert ready.locator(".js-plotly-plot").count() == 1  # the comparison still waits for a second offer
+    assert sum("plotly-book" in url for url in requested) == 1
     problems.assert_clean()
 
 

@@ -53,9 +53,11 @@ function plotlyFromKernel(model) {
   });
 }
 
-export function loadPlotly(model, host) {
+/** plotly.js, once `chart` may be drawn: the book's host waits until it comes near the viewport. */
+export function loadPlotly(model, host, chart) {
+  if (host?.loadPlotly) return host.loadPlotly(chart);
   if (globalThis.Plotly) return Promise.resolve(globalThis.Plotly);
-  globalThis.owsPlotly ??= host?.loadPlotly ? host.loadPlotly() : plotlyFromKernel(model);
+  globalThis.owsPlotly ??= plotlyFromKernel(model);
   return globalThis.owsPlotly;
 }
 
@@ -189,9 +191,10 @@ export function mountCalculator({ model, el, host }, spec) {
     const summary = spec.summary(values, result);
     chart.setAttribute("aria-label", summary);
     try {
-      const Plotly = await loadPlotly(model, host);
-      if (drawn !== values) return; // a newer change has already redrawn
       const { data, layout } = spec.chart(values, result);
+      chart.style.minHeight = `${layout.height}px`; // the chart's room, kept while it waits to be drawn
+      const Plotly = await loadPlotly(model, host, chart);
+      if (drawn !== values) return; // a newer change has already redrawn
       const font = { ...layout.font, color: getComputedStyle(root).color }; // readable in dark mode too
       await Plotly.react(chart, data, { ...layout, font }, { responsive: true, displaylogo: false });
       status.textContent = "";

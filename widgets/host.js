@@ -2,8 +2,8 @@
 // Map-backed stand-in for anywidget's model (get/set/on/off/save_changes) and mounts the
 // same ES module Jupyter uses, draws the book's plotly figures, starts decision guides
 // (<div data-guide="ID">) and gives printable sections a print button. plotly.js is the
-// vendored copy beside this file, loaded once, only on pages that need it and, for
-// figures, only when one comes near the viewport.
+// vendored copy beside this file, loaded once, only on pages that need it and only when a
+// chart comes near the viewport.
 const PLOTLY_URL = new URL("vendor/plotly-book.min.js", import.meta.url);
 
 let plotly = null;
@@ -59,26 +59,32 @@ async function mountCalculator(el) {
     const module = await import(`./${folder}/${folder}.js`);
     const defaults = Object.fromEntries(module.CALCULATOR.parameters.map((p) => [p.name, p.default]));
     // `book: true` tells a view it runs in the static book (anywidget passes a `host` of its own).
-    module.default.render({ model: new PageModel(defaults), el, host: { loadPlotly, book: true } });
+    // Its form and results are built at once; each chart waits until it nears the viewport.
+    const host = { loadPlotly: (chart) => whenNearViewport(chart).then(loadPlotly), book: true };
+    module.default.render({ model: new PageModel(defaults), el, host });
   } catch (error) {
     showProblem(el, "The calculator could not start; the numbers below are for the default scenario.");
   }
 }
 
-// A figure is drawn when it comes near the viewport, so a page whose charts are further
+// A chart is drawn when it comes near the viewport, so a page whose charts are further
 // down loads plotly.js (the book's heaviest file) only for a reader who scrolls to them.
+const nearViewport = new WeakMap(); // element -> promise, so redraws share one observer
 function whenNearViewport(el) {
-  return new Promise((resolve) => {
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        observer.disconnect();
-        resolve();
-      },
-      { rootMargin: "500px 0px" },
-    );
-    observer.observe(el);
-  });
+  if (!nearViewport.has(el)) {
+    nearViewport.set(el, new Promise((resolve) => {
+      const observer = new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((entry) => entry.isIntersecting)) return;
+          observer.disconnect();
+          resolve();
+        },
+        { rootMargin: "500px 0px" },
+      );
+      observer.observe(el);
+    }));
+  }
+  return nearViewport.get(el);
 }
 
 async function drawFigure(figure) {

@@ -178,9 +178,10 @@ async function showComparison(view, shown, plotly, colour) {
   const scores = shown.map((offer) => `${offer.name}: ${formatOutputs(compute(offer.values)).score}`).join("; ");
   view.chart.setAttribute("aria-label", `Grouped bar chart of points per question. Scores: ${scores}. The table below has the same numbers.`);
   try {
+    const { data, layout } = comparisonFigure(shown);
+    view.chart.style.minHeight = `${layout.height}px`; // the chart's room, kept while it waits to be drawn
     const Plotly = await plotly();
     if (Plotly === null) return; // a newer redraw has taken over
-    const { data, layout } = comparisonFigure(shown);
     await Plotly.react(view.chart, data, { ...layout, font: { color: colour } }, { responsive: true, displaylogo: false });
   } catch (error) {
     view.hint.textContent = "The chart could not be drawn here; the table has the same numbers.";
@@ -276,7 +277,7 @@ function mountExtras({ model, el, host }) {
     queueMicrotask(() => {
       pending = false;
       const turn = ++drawing;
-      const plotly = () => loadPlotly(model, host).then((Plotly) => (turn === drawing ? Plotly : null));
+      const plotly = () => loadPlotly(model, host, comparison.chart).then((Plotly) => (turn === drawing ? Plotly : null));
       showComparison(comparison, offers.filter(hasAnswers), plotly, getComputedStyle(el).color);
     });
   }
