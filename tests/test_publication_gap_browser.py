@@ -134,6 +134,23 @@ def test_narrow_screen(browser, server, tmp_path):
     page.context.close()
 
 
+def test_the_chart_follows_dark_mode(browser, server):
+    """In dark mode the chart's text takes the page's light text colour and its grid stays faint."""
+    page, problems = open_page(browser)
+    page.add_init_script("localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
+    root = load(page, server)
+    text, tick, grids = root.evaluate(
+        """(el) => [getComputedStyle(el).color,
+                    getComputedStyle(el.querySelector('.xtick text')).fill,
+                    [...el.querySelectorAll('path.xgrid, path.ygrid')].map((p) => [p.style.stroke, p.style.strokeOpacity])]"""
+    )
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    assert tick == text
+    assert grids and all(grid == ["rgb(128, 128, 128)", "0.25"] for grid in grids), grids[:3]
+    problems.assert_clean()
+    page.context.close()
+
+
 def test_without_javascript_shows_default_numbers(browser, server):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -61,6 +61,19 @@ export function loadPlotly(model, host, chart) {
   return globalThis.owsPlotly;
 }
 
+// The Python figures' template uses the same faint grey: it reads on light and dark pages.
+const GRID = "rgba(128,128,128,0.25)";
+
+/** A chart layout in the page's text colour (`colour`), with grid lines for light and dark mode. */
+export function pageLayout(layout, colour) {
+  return {
+    ...layout,
+    font: { ...layout.font, color: colour },
+    xaxis: { gridcolor: GRID, ...layout.xaxis },
+    yaxis: { gridcolor: GRID, ...layout.yaxis },
+  };
+}
+
 let uid = 0;
 
 export function element(tag, attributes = {}, text = "") {
@@ -195,8 +208,8 @@ export function mountCalculator({ model, el, host }, spec) {
       chart.style.minHeight = `${layout.height}px`; // the chart's room, kept while it waits to be drawn
       const Plotly = await loadPlotly(model, host, chart);
       if (drawn !== values) return; // a newer change has already redrawn
-      const font = { ...layout.font, color: getComputedStyle(root).color }; // readable in dark mode too
-      await Plotly.react(chart, data, { ...layout, font }, { responsive: true, displaylogo: false });
+      const colour = getComputedStyle(root).color; // readable in dark mode too
+      await Plotly.react(chart, data, pageLayout(layout, colour), { responsive: true, displaylogo: false });
       status.textContent = "";
     } catch (error) {
       status.textContent = "The chart could not be drawn here; the table below has the same numbers.";

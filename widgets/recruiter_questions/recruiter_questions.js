@@ -3,7 +3,7 @@
 // needs around them: up to three named offers compared side by side, notes, a print
 // view and downloads for the interview, and (in the book) answers in the page address.
 import { OUTPUT_LABELS } from "./parameters.js";
-import { element, fillTable, formatNumber, loadPlotly, mountCalculator } from "../calculator_ui.js";
+import { element, fillTable, formatNumber, loadPlotly, mountCalculator, pageLayout } from "../calculator_ui.js";
 import { QUESTIONS, compute, formatOutputs, pointsText, questionRows } from "./scorecard.js";
 import { MAX_OFFERS, comparisonFigure, comparisonTable, emptyOffer, hasAnswers, inUse } from "./offers.js";
 import { MAX_NAME_LENGTH, cleanName, fragmentFor, parseFragment } from "./share_link.js";
@@ -182,7 +182,7 @@ async function showComparison(view, shown, plotly, colour) {
     view.chart.style.minHeight = `${layout.height}px`; // the chart's room, kept while it waits to be drawn
     const Plotly = await plotly();
     if (Plotly === null) return; // a newer redraw has taken over
-    await Plotly.react(view.chart, data, { ...layout, font: { color: colour } }, { responsive: true, displaylogo: false });
+    await Plotly.react(view.chart, data, pageLayout(layout, colour), { responsive: true, displaylogo: false });
   } catch (error) {
     view.hint.textContent = "The chart could not be drawn here; the table has the same numbers.";
   }
