@@ -61,6 +61,18 @@ def test_publishing_files(built_book: Path):
     assert "Open in Colab" in sensitivity and "_notebooks/chapters/publication_gap_sensitivity.ipynb" in sensitivity
 
 
+def test_the_front_page_sends_readers_to_the_first_page(built_book: Path):
+    """index.html is a named, English page that redirects to intro.html and names its icon
+    (without one, browsers ask for /favicon.ico and log a 404)."""
+    page = (built_book / "index.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
+    assert "<title>One-Way Street</title>" in page
+    assert '<meta http-equiv="refresh" content="0; url=intro.html">' in page
+    assert '<link rel="canonical" href="https://one-way-street.github.io/one-way-street/intro.html">' in page
+    icon = re.search(r'<link rel="icon" href="([^"]+)">', page)
+    assert icon and (built_book / icon.group(1)).is_file()
+
+
 def test_icons_come_from_a_small_font_not_font_awesome_js(built_book: Path):
     """Every icon the pages use has its glyph in the book's subset font; no page loads the
     1.5 MB icon script, and only the search page loads the search index."""

@@ -138,6 +138,9 @@ def test_the_chart_waits_for_the_reader_and_then_shows_the_answers(guarded_page,
     assert not any("plotly" in url for url in requested)
     height = f"document.querySelector('{MAIN_CHART}').getBoundingClientRect().height"
     room = page.evaluate(height)
+    page.emulate_media(media="print")
+    assert page.evaluate(height) == 0  # printed before it is drawn: no blank box on paper
+    page.emulate_media(media="screen")
     ready = ready_calculator(page, ROOT_SELECTOR)
     wait_for_chart(page, "Points earned", earned(answers))
     assert page.evaluate(height) == room  # its room was kept, so drawing moves nothing below it
