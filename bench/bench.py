@@ -30,7 +30,7 @@ from urllib.parse import unquote, urlparse
 ROOT = Path(__file__).resolve().parent.parent
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 sys.path.insert(0, str(ROOT))
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, QuietHandler, draw_all_figures, ready_all_calculators  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, QuietHandler, draw_all_figures, ready_all_calculators, ready_calculator  # noqa: E402
 
 # Total transfer per page, gzipped (issue 7): pages with charts load plotly.js.
 CHART_PAGE_BUDGET = 1024 * 1024
@@ -126,8 +126,7 @@ def latencies(browser, base: str) -> dict[str, list[float]]:
         page = browser.new_page()
         page.goto(f"{base}/{path}")
         selector = f'[data-calculator="{calculator}"]'
-        page.locator(f"{selector} .ows-chart").first.scroll_into_view_if_needed()  # drawn when near
-        page.wait_for_selector(f'{selector}[data-ready="true"]')
+        ready_calculator(page, selector)  # scrolls to its chart, which is drawn when near
         samples = [page.evaluate(LATENCY_JS, [selector, name, values[i % len(values)]]) for i in range(25)]
         results[calculator] = samples
         page.close()
