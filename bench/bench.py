@@ -29,7 +29,7 @@ from urllib.parse import unquote, urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "_ext")]
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, QuietHandler, draw_all_figures, ready_all_calculators, ready_calculator  # noqa: E402
 
 # Total transfer per page, gzipped (issue 7): pages with charts load plotly.js.

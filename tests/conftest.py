@@ -20,7 +20,7 @@ from hypothesis import settings
 settings.register_profile("book", deadline=None)
 settings.load_profile("book")
 
-from widgets.chromium import CHROMIUM, CHROMIUM_ARGS
+from chromium import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 # The book builds into ROOT/_build; OWS_OUTPUT_ROOT moves it (e.g. for parallel checkouts).

@@ -17,7 +17,7 @@ from types import ModuleType
 import pandas as pd
 from markdown_it import MarkdownIt
 
-from widgets.book import table_html
+from widgets.tables import table_html
 from widgets.data import DATA_DIR, SCHEMAS, Column, load, provenance_for
 
 README = DATA_DIR / "README.md"

@@ -1,4 +1,4 @@
-"""Data tables for chapter pages that stay readable on a phone.
+"""HTML tables for chapter pages and the static book: plain and escaped, and readable on a phone.
 
 A wide table would push the page sideways on a narrow screen, so the table sits in a
 region that scrolls on its own. The region is focusable and labelled, so keyboard
@@ -11,9 +11,28 @@ import html
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import numpy as np
 from IPython.display import HTML
 
-from widgets.book import table_html
+
+def table_html(columns: Sequence[str], rows: Iterable[Sequence[Any]], caption: str = "") -> str:
+    """A plain, escaped HTML table; the first cell of each row is its header."""
+    head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in columns)
+    body = []
+    for row in rows:
+        cells = [f'<th scope="row">{html.escape(str(row[0]))}</th>']
+        cells += [f"<td>{html.escape(_cell(value))}</td>" for value in row[1:]]
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    caption_html = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    return f"<table>{caption_html}<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _cell(value: Any) -> str:
+    if value is None or (isinstance(value, float) and not np.isfinite(value)):
+        return "–"
+    if isinstance(value, float):
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return str(value)
 
 
 def scrollable_table(columns: Sequence[str], rows: Iterable[Sequence[Any]], caption: str) -> HTML:

@@ -1,1 +1,1 @@
-"""The decision guide: the essay's advice as questions the reader clicks through (`data-guide="decision"`)."""
+"""The decision guide: the essay's advice as questions the reader clicks through (`data-guide="decision_guide"`)."""

@@ -1,24 +1,19 @@
 """Decision guides: a few questions whose answers lead to further questions or to a suggestion.
 
-A guide is a YAML file beside this module (`<id>.yml`). `load_guide` reads and checks it:
-every answer must lead somewhere that exists, the questions must never loop, and every
-question and suggestion must be reachable. The book embeds the guide as JSON for
-`decision_guide.js` to walk, inside `fallback_html`, which lists every question and
-suggestion for readers without JavaScript (and for print).
+A guide is a YAML file beside the chapter that shows it (the book's is
+`chapters/deciding/decision_guide.yml`); its id is the file's name. `load_guide` reads and
+checks it: every answer must lead somewhere that exists, the questions must never loop, and
+every question and suggestion must be reachable. `decision_guide.js` walks it in the browser.
 """
 
 from __future__ import annotations
 
-import html
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-
-FOLDER = Path(__file__).resolve().parent
-
 
 class GuideError(ValueError):
     """A guide file that does not describe a working guide."""
@@ -67,17 +62,12 @@ class Guide:
 Route = tuple[tuple[tuple[str, str], ...], str]  # ((question id, answer id), ...), recommendation id
 
 
-def guide_path(guide_id: str) -> Path:
-    return FOLDER / f"{guide_id}.yml"
-
-
-def load_guide(guide_id: str) -> Guide:
-    """Read `<guide_id>.yml` and check it; GuideError says what is wrong."""
-    path = guide_path(guide_id)
+def load_guide(path: Path | str) -> Guide:
+    """Read a guide's YAML file and check it; GuideError says what is wrong."""
+    path = Path(path)
     if not path.is_file():
-        known = sorted(p.stem for p in FOLDER.glob("*.yml"))
-        raise GuideError(f"no guide {guide_id!r}; known: {known}")
-    return parse_guide(guide_id, yaml.safe_load(path.read_text(encoding="utf-8")))
+        raise GuideError(f"no guide file {str(path)!r}")
+    return parse_guide(path.stem, yaml.safe_load(path.read_text(encoding="utf-8")))
 
 
 def parse_guide(guide_id: str, data: Any) -> Guide:
@@ -163,42 +153,3 @@ def routes(guide: Guide) -> list[Route]:
 
     walk(guide.questions[0], ())
     return found
-
-
-def fallback_html(guide: Guide) -> str:
-    """The guide as a readable list: every question with where each answer leads, then
-    every suggestion with its reasons. decision_guide.js replaces it with the interactive
-    guide; without JavaScript, and in print, it is the guide."""
-    anchor = {q.id: f"ows-guide-{guide.id}-{q.id}" for q in guide.questions}
-    anchor |= {r.id: f"ows-guide-{guide.id}-{r.id}" for r in guide.recommendations}
-    number = {q.id: i for i, q in enumerate(guide.questions, start=1)}
-    esc = html.escape
-
-    def target(next_id: str) -> str:
-        if next_id in number:
-            return f'go to <a href="#{anchor[next_id]}">question {number[next_id]}</a>'
-        title = next(r.title for r in guide.recommendations if r.id == next_id)
-        return f'see the suggestion <a href="#{anchor[next_id]}">{esc(title)}</a>'
-
-    questions = "".join(
-        f'<li id="{anchor[q.id]}"><p class="ows-guide-question">{esc(q.question)}</p>'
-        f'<p class="ows-help">{esc(q.help)}</p><ul>'
-        + "".join(f"<li>{esc(a.label)} Then {target(a.next)}.</li>" for a in q.answers)
-        + "</ul></li>"
-        for q in guide.questions
-    )
-    suggestions = "".join(
-        f'<li id="{anchor[r.id]}"><p class="ows-guide-question">{esc(r.title)}</p><p>{esc(r.summary)}</p>'
-        "<p>Why:</p><ul>" + "".join(f"<li>{esc(reason)}</li>" for reason in r.reasons) + "</ul>"
-        f"<p>But: {esc(r.caveat)}</p></li>"
-        for r in guide.recommendations
-    )
-    return (
-        f'<div data-guide="{esc(guide.id)}" class="ows-guide">'
-        f'<script type="application/json" class="ows-guide-data">{guide.as_json()}</script>'
-        f'<p class="ows-guide-title">{esc(guide.title)}</p><p>{esc(guide.intro)}</p>'
-        '<p class="ows-note">The interactive guide needs JavaScript. Here are its questions and '
-        "suggestions as a list: start at question 1 and follow your answers.</p>"
-        f'<p class="ows-guide-part">Questions</p><ol class="ows-guide-list">{questions}</ol>'
-        f'<p class="ows-guide-part">Suggestions</p><ul class="ows-guide-list">{suggestions}</ul></div>'
-    )

@@ -1,0 +1,96 @@
+"""Sphinx extension: reading time and an "assign or cite this chapter" box on every chapter.
+
+Every page in a numbered part of the table of contents gets the box. Its reading time is
+computed from the words on the built page (prose, not code or outputs), so it is never
+typed by hand and stays true as the text changes. The box gives an instructor what a
+syllabus needs: the title, the stable URL, the reading time and a citation. A page at the
+top level of a numbered part is a chapter (data-level="chapter"); a page nested under one
+(a companion notebook) is a section (data-level="section"). Other extensions (the reading
+paths) ask `page_words` for the same count the box shows.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+WORDS_PER_MINUTE = 200
+BOOK_TITLE = "One-Way Street: an evidence-based guide to industry, postdoc and faculty careers"
+SKIPPED = (nodes.literal_block, nodes.raw, nodes.comment, nodes.math_block)
+
+
+def prose_words(doctree: nodes.Node) -> int:
+    """Words a reader reads: text outside code, raw HTML, comments and cell outputs."""
+
+    def count(node: nodes.Node) -> int:
+        if isinstance(node, SKIPPED):
+            return 0
+        if isinstance(node, nodes.Element) and "cell_output" in node.get("classes", []):
+            return 0
+        if isinstance(node, nodes.Text):
+            return len(re.findall(r"[\w’'-]+", node.astext()))
+        return sum(count(child) for child in node.children)
+
+    return count(doctree)
+
+
+def reading_minutes(words: int) -> int:
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+def box_html(title: str, url: str, words: int, author: str, year: str, level: str = "chapter") -> str:
+    minutes = reading_minutes(words)
+    citation = f"{author} ({year}). {title}. In {BOOK_TITLE}. {url}"
+    return (
+        f'<div class="ows-chapter-meta" data-level="{level}" data-words="{words}" data-minutes="{minutes}">'
+        f'<p class="ows-reading-time">Reading time: about {minutes} min ({words:,} words)</p>'
+        f'<details class="ows-assign"><summary>Assign or cite this chapter</summary><dl>'
+        f"<dt>Title</dt><dd>{html.escape(title)}</dd>"
+        f'<dt>Stable URL</dt><dd><a href="{html.escape(url)}">{html.escape(url)}</a></dd>'
+        f"<dt>Reading time</dt><dd>about {minutes} min ({words:,} words)</dd>"
+        f"<dt>Citation</dt><dd>{html.escape(citation)}</dd>"
+        f"</dl></details></div>"
+    )
+
+
+def _counted(app: Sphinx) -> dict[str, int]:
+    """Words per page as counted for the box during this build (kept on the app, not the
+    pickled environment, so that a count never outlives the text it was made from)."""
+    if not hasattr(app, "ows_page_words"):
+        app.ows_page_words = {}
+    return app.ows_page_words
+
+
+def page_words(app: Sphinx, docname: str) -> int:
+    """The words the page's box counts. A page not written yet is resolved now, which
+    runs the same count (`add_chapter_meta`), so both always agree."""
+    if docname not in _counted(app):
+        if not app.env.toc_secnumbers.get(docname):
+            raise ValueError(f"{docname!r} is not a page in a numbered part, so it has no reading time")
+        app.env.get_and_resolve_doctree(docname, app.builder)
+    return _counted(app)[docname]
+
+
+def add_chapter_meta(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    numbers = app.env.toc_secnumbers.get(docname)
+    if not numbers:  # not in a numbered part: not a chapter
+        return
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if section is None:
+        return
+    title = section[0].astext()
+    url = f"{app.config.html_baseurl.rstrip('/')}/{docname}.html"
+    words = _counted(app)[docname] = prose_words(doctree)
+    level = "chapter" if len(numbers.get("", ())) == 1 else "section"
+    box = box_html(title, url, words, app.config.author, app.config.copyright, level)
+    section.insert(1, nodes.raw("", box, format="html"))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("doctree-resolved", add_chapter_meta)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,375 @@
+"""The instructor kit: chapter skeletons, reading times, reading paths, workshop timings,
+handout PDFs and the student edition.
+
+The built pages are parsed rather than the sources wherever the reader sees the result,
+so that a directive that renders wrongly fails here even when its input is right.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.errors import ExtensionError
+
+from tests.conftest import OUTPUT_ROOT, ROOT, BuildResult, ready_calculator
+from chapter_meta import WORDS_PER_MINUTE
+from instructor_kit import pdf, roleplay, workshops
+from instructor_kit.handouts import PAPER_SIZES, pdf_path
+from widgets.recruiter_questions import model as recruiter_model
+
+PATHWAYS = ["chapters/pathways/phd_student.html", "chapters/pathways/postdoc.html", "chapters/pathways/instructor.html"]
+WORKSHOP_PAGES = {"workshop_60min": 60, "workshop_half_day": 180}  # workshop -> its length in minutes
+AGENDAS = {  # page with a timing table -> the workshop it shows
+    "chapters/instructors/workshop_60min.html": "workshop_60min",
+    "chapters/instructors/workshop_half_day.html": "workshop_half_day",
+    "chapters/instructors/handouts/agenda_60min.html": "workshop_60min",
+    "chapters/instructors/handouts/agenda_half_day.html": "workshop_half_day",
+}
+HANDOUTS = {  # handout name -> its page
+    "recruiter-questions": "chapters/instructors/handouts/recruiter_questions.html",
+    "role-cards": "chapters/instructors/handouts/role_cards.html",
+    "decision-worksheet": "chapters/instructors/handouts/decision_worksheet.html",
+    "agenda-60min": "chapters/instructors/handouts/agenda_60min.html",
+    "agenda-half-day": "chapters/instructors/handouts/agenda_half_day.html",
+    "feedback": "chapters/instructors/handouts/feedback_form.html",
+}
+# A recount of a chapter's source differs from the build's count of the rendered page: the
+# page shows section numbers, linked chapters' titles, citation labels ("Lin (2018)"),
+# "Solution to Exercise 2" headings and glued values where the source has paths, keys and
+# names. Measured on every chapter, the two agree within 7%; 10% leaves room for new text
+# while still failing if the count took in code, outputs or raw HTML (many times more).
+WORD_TOLERANCE = 0.10
+PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+
+
+def soup(html: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((html / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def box_pages(html: Path) -> dict[str, BeautifulSoup]:
+    """Pages that carry an assign-or-cite box, by path."""
+    pages = {}
+    for path in sorted(html.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        if "ows-chapter-meta" in text:
+            pages[path.relative_to(html).as_posix()] = BeautifulSoup(text, "html.parser")
+    return pages
+
+
+def section_items(page: BeautifulSoup, section_id: str, list_tag: str) -> list:
+    section = page.find("section", id=section_id)
+    assert section is not None, f"no section #{section_id}"
+    found = section.find(list_tag)
+    assert found is not None, f"no <{list_tag}> in #{section_id}"
+    return found.find_all("li", recursive=False)
+
+
+# --- chapters: the skeleton and the reading time ---------------------------------------
+
+
+def test_every_chapter_has_objectives_questions_and_exercises_with_solutions(built_book):
+    """Pages at the top of a numbered part are chapters; their companion notebooks are not."""
+    chapters = {path: page for path, page in box_pages(built_book).items() if page.select_one(".ows-chapter-meta")["data-level"] == "chapter"}
+    assert len(chapters) >= 8, sorted(chapters)
+    problems = {}
+    for path, page in chapters.items():
+        objectives = len(section_items(page, "what-you-will-be-able-to-do", "ul"))
+        questions = len(section_items(page, "questions-for-discussion", "ol"))
+        exercises = page.select("div.exercise")
+        solutions = page.select("div.solution")
+        found = []
+        if not 2 <= objectives <= 4:
+            found.append(f"{objectives} objectives")
+        if not 3 <= questions <= 5:
+            found.append(f"{questions} discussion questions")
+        if len(exercises) < 2 or len(solutions) != len(exercises):
+            found.append(f"{len(exercises)} exercises, {len(solutions)} solutions")
+        if any("dropdown" not in s["class"] for s in solutions):
+            found.append("a solution that is not collapsed")
+        if found:
+            problems[path] = found
+    assert problems == {}
+
+
+def source_words(text: str) -> int:
+    """Words a reader would read, recounted from a chapter's MyST source."""
+    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)  # front matter
+    text = re.sub(r"^(`{3,})\{code-cell\}.*?^\1\s*$", "", text, flags=re.S | re.M)  # code cells
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    text = re.sub(r"\$\$.*?\$\$", "", text, flags=re.S)  # display maths
+    text = re.sub(r"^(`{3,}|:{3,})\{(calculator|decision-guide|solution|include)\}.*$", "", text, flags=re.M)
+    text = re.sub(r"^(`{3,}|:{3,})(\{[\w-]+\})?", "", text, flags=re.M)  # fences; an exercise keeps its title
+    text = re.sub(r"^:[\w-]+:.*$", "", text, flags=re.M)  # directive options
+    text = re.sub(r"\{cite(?::\w+)?\}`([^`]*)`", lambda m: " Author 2000 " * len(m.group(1).split(",")), text)
+    text = re.sub(r"\{glue(?::\w+)?\}`[^`]*`", " value ", text)
+    text = re.sub(r"\{[\w:-]+\}`([^`<]*?)(?:<[^>]*>)?`", r" \1 ", text)  # other roles: their text
+    text = re.sub(r"\]\([^)]*\)", "]", text)  # link targets
+    return len(re.findall(r"[\w’'-]+", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("---\ntitle: x\n---\nTwo words", 2),
+        ("One\n```{code-cell} ipython3\nprint('not prose at all')\n```\nTwo", 2),
+        ("See [the essay](https://example.org/a/b) {cite}`lin2018oneway`.", 5),
+        ("```{exercise} A title\n:label: ex-a-1\n\nDo it.\n```", 4),
+    ],
+)
+def test_source_words_counts_prose_only(text, words):
+    assert source_words(text) == words
+
+
+def test_reading_times_match_the_chapters_words(built_book):
+    pages = box_pages(built_book)
+    assert len(pages) >= 10
+    problems = {}
+    for path, page in pages.items():
+        box = page.select_one(".ows-chapter-meta")
+        words, minutes = int(box["data-words"]), int(box["data-minutes"])
+        recount = source_words((ROOT / path).with_suffix(".md").read_text(encoding="utf-8"))
+        if minutes != max(1, math.ceil(words / WORDS_PER_MINUTE)):
+            problems[path] = f"{minutes} min for {words} words"
+        elif abs(words - recount) > WORD_TOLERANCE * recount:
+            problems[path] = f"the page counts {words} words, the source {recount}"
+        elif f"about {minutes} min" not in box.get_text():
+            problems[path] = "the box does not show its minutes"
+    assert problems == {}
+
+
+# --- reading paths -----------------------------------------------------------------------
+
+
+def chapter_minutes(html: Path, page_path: str, href: str) -> int:
+    target = (html / page_path).parent / unquote(urlparse(href).path)
+    box = BeautifulSoup(target.resolve().read_text(encoding="utf-8"), "html.parser").select_one(".ows-chapter-meta")
+    assert box is not None, f"{href} has no reading time"
+    return int(box["data-minutes"])
+
+
+@pytest.mark.parametrize("page_path", [*PATHWAYS, *(p for p in AGENDAS)])
+def test_a_reading_path_totals_its_chapters_own_reading_times(built_book, page_path):
+    page = soup(built_book, page_path)
+    total = page.select_one(".ows-path-total")
+    assert total is not None
+    items = total.find_next(["ol", "ul"]).find_all("li", recursive=False)
+    assert len(items) >= 2
+    minutes = []
+    for item in items:
+        link, time = item.find("a", class_="internal"), item.select_one(".ows-path-time")
+        assert link is not None and time is not None, item
+        shown = int(time["data-minutes"])
+        assert shown == chapter_minutes(built_book, page_path, link["href"]), link["href"]
+        assert f"about {shown} min" in time.get_text()
+        minutes.append(shown)
+    assert int(total["data-minutes"]) == sum(minutes)
+    hours, rest = divmod(sum(minutes), 60)
+    assert (f"{hours} hour" if hours else f"{rest} minutes") in total.get_text()
+
+
+def test_each_pathway_says_what_to_do_after_reading(built_book):
+    for page_path in PATHWAYS:
+        section = soup(built_book, page_path).find("section", id="after-reading")
+        assert section is not None and len(section.find_all("li")) >= 3, page_path
+
+
+def test_instructor_pages_are_within_two_clicks_of_the_landing_page(built_book):
+    def links(page: str) -> set[str]:
+        article = soup(built_book, page).find("article")
+        found = set()
+        for anchor in article.find_all("a", href=True):
+            url = urlparse(anchor["href"])
+            if not url.scheme and url.path.endswith(".html"):
+                found.add(urlparse(urljoin(page, url.path)).path)
+        return found
+
+    reached = {"intro.html"}  # the landing page (index.html only redirects to it)
+    frontier = {"intro.html"}
+    for _ in range(2):
+        frontier = {target for page in frontier for target in links(page)} - reached
+        reached |= frontier
+    kit = {p.relative_to(built_book).as_posix() for folder in ("chapters/instructors", "chapters/pathways") for p in (built_book / folder).rglob("*.html")}
+    assert len(kit) >= 11
+    assert kit - reached == set()
+
+
+# --- workshops -----------------------------------------------------------------------------
+
+
+def clock_minutes(text: str) -> int:
+    hours, minutes = text.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+@pytest.mark.parametrize(("page_path", "workshop_id"), AGENDAS.items())
+def test_workshop_timings_add_up_to_the_session_length(built_book, page_path, workshop_id):
+    table = soup(built_book, page_path).select_one("table.ows-agenda")
+    assert table is not None
+    headers = [th.get_text(strip=True) for th in table.find("thead").find_all("th")]
+    assert headers[:3] == ["Time", "Minutes", "Activity"]
+    elapsed = 0
+    for row in table.find("tbody").find_all("tr"):
+        cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]
+        start, end = (clock_minutes(part) for part in cells[0].split("–"))
+        minutes = int(cells[1])
+        assert (start, end) == (elapsed, elapsed + minutes), cells[:3]
+        elapsed += minutes
+    assert elapsed == WORKSHOP_PAGES[workshop_id]
+
+
+def test_workshop_files_check_their_own_timing():
+    for workshop_id, length in WORKSHOP_PAGES.items():
+        workshop = workshops.load_workshop(workshop_id)
+        assert workshop.length_minutes == length == sum(step.minutes for step in workshop.steps)
+    raw = {
+        "title": "t", "length_minutes": 60, "goals": ["a", "b"], "pre_reading": ["{doc}`/intro`"],
+        "steps": [{"minutes": 30, "activity": "a", "participants": "p", "facilitator": "f"}] * 2,
+    }
+    assert workshops.parse_workshop("ok", raw).starts() == [0, 30]
+    with pytest.raises(workshops.WorkshopError, match="take 50 minutes, but the workshop is 60"):
+        workshops.parse_workshop("short", {**raw, "steps": [{**raw["steps"][0], "minutes": 25}] * 2})
+    with pytest.raises(workshops.WorkshopError, match="'minutes' must be a whole number from 1 to 60"):
+        workshops.parse_workshop("bad", {**raw, "steps": [{**raw["steps"][0], "minutes": "ten"}]})
+    with pytest.raises(workshops.WorkshopError, match="'goals' must be a list of 2 to 5"):
+        workshops.parse_workshop("goals", {**raw, "goals": ["only one"]})
+
+
+def test_workshop_plans_have_goals_pre_reading_activities_notes_and_feedback(built_book):
+    for workshop_id in WORKSHOP_PAGES:
+        page = soup(built_book, f"chapters/instructors/{workshop_id}.html")
+        goals = page.select("ul.ows-workshop-goals > li")
+        assert len(goals) == len(workshops.load_workshop(workshop_id).goals) >= 2
+        text = page.find("article").get_text(" ", strip=True)
+        for needed in ("Pre-reading", "Recruiter role-play", "Two paths, two calculators", "Common questions",
+                       "Students on visas", "Caregivers", "Students with offers in hand", "no legal"):
+            assert needed in text, (workshop_id, needed)
+        assert page.find("a", href=re.compile(r"handouts/feedback_form\.html$")) is not None
+
+
+def test_role_play_links_open_the_scorecard_filled_in(guarded_page, server, built_book):
+    page, problems = guarded_page
+    scenarios = roleplay.load_scenarios()
+    page.goto(f"{server}/chapters/instructors/handouts/role_cards.html")
+    hrefs = [a.get_attribute("href") for a in page.locator("ul.ows-scenario-links a").all()]
+    assert len(hrefs) == len(scenarios)
+    for href, scenario in zip(hrefs, scenarios):
+        assert href.endswith(scenario.fragment())
+        page.goto(urljoin(f"{server}/chapters/instructors/handouts/role_cards.html", href))
+        root = ready_calculator(page, '[data-calculator="recruiter-questions"]')
+        assert root.locator('[data-output="score"]').first.inner_text().strip() == scenario.score()
+    problems.assert_clean()
+
+
+def test_role_play_scenarios_answer_every_question():
+    for scenario in roleplay.load_scenarios():
+        assert [question for question, _ in scenario.facts()] == [p.label for p in recruiter_model.PARAMETERS]
+        assert "unknown" not in [answer for _, answer in scenario.facts()]
+
+
+# --- handouts ----------------------------------------------------------------------------
+
+
+def test_the_question_sheet_has_the_scorecards_eight_questions(built_book):
+    sheet = soup(built_book, HANDOUTS["recruiter-questions"]).select_one(".ows-handout .ows-question-sheet")
+    questions = [p.get_text(strip=True) for p in sheet.select("li .ows-sheet-question")]
+    assert questions == [p.label for p in recruiter_model.PARAMETERS]
+    assert len(questions) == 8
+    assert len(sheet.select("li .ows-sheet-answer")) == len(sheet.select("li .ows-sheet-notes")) == 8
+
+
+def test_the_worksheet_handout_is_the_deciding_chapters_worksheet(built_book):
+    chapter = soup(built_book, "chapters/deciding/deciding.html").select_one(".ows-worksheet ol")
+    handout = soup(built_book, HANDOUTS["decision-worksheet"]).select_one(".ows-handout ol")
+    texts = [[li.get_text(" ", strip=True) for li in found.find_all("li")] for found in (chapter, handout)]
+    assert len(texts[0]) >= 5
+    assert texts[0] == texts[1]
+
+
+@pytest.mark.parametrize("name", HANDOUTS)
+def test_every_handout_pdf_exists_and_fits_on_one_or_two_pages(built_book, name):
+    assert soup(built_book, HANDOUTS[name]).select_one(".ows-handout") is not None
+    for size in PAPER_SIZES:
+        printed = built_book / pdf_path(name, size)
+        assert printed.is_file(), printed
+        content = printed.read_bytes()
+        assert content.startswith(b"%PDF-")
+        assert 1 <= len(PAGE_OBJECT.findall(content)) <= 2, f"{printed.name}: {len(PAGE_OBJECT.findall(content))} pages"
+        assert b"127.0.0.1" not in content  # links point to the published book, not the build's server
+
+
+def test_the_instructor_page_links_every_handout_pdf(built_book):
+    page_path = "chapters/pathways/instructor.html"
+    targets = {
+        (built_book / page_path).parent.joinpath(a["href"]).resolve()
+        for a in soup(built_book, page_path).find("article").find_all("a", href=re.compile(r"\.pdf$"))
+    }
+    expected = {(built_book / pdf_path(name, size)).resolve() for name in HANDOUTS for size in PAPER_SIZES}
+    assert expected <= targets
+    assert set((built_book / "handouts").glob("*.pdf")) == {path for path in expected}
+
+
+def test_printing_a_handout_page_prints_only_the_handout(guarded_page, server, built_book):
+    page, problems = guarded_page
+    page.goto(f"{server}/{HANDOUTS['recruiter-questions']}")
+    page.emulate_media(media="print")
+    assert page.locator(".ows-handout").is_visible()
+    assert page.locator(".ows-question-sheet li").first.is_visible()
+    for outside in ("article h1", ".ows-handout-pdfs", ".bd-sidebar-primary", ".bd-header", "footer"):
+        assert all(not element.is_visible() for element in page.locator(outside).all()), outside
+    page.emulate_media(media="screen")
+    assert page.locator("article h1").is_visible()
+    problems.assert_clean()
+
+
+def test_a_build_without_chromium_stops_with_how_to_install_it(monkeypatch):
+    class Builder:
+        format = "html"
+
+    class App:
+        builder = Builder()
+
+    monkeypatch.setattr(pdf, "CHROMIUM", str(ROOT / "no-such-chromium"))
+    with pytest.raises(ExtensionError, match=r"scripts/install-chromium\.sh"):
+        pdf.require_chromium(App())
+
+
+# --- the student edition -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def student_book(built_book: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The book built with OWS_EDITION=student, with the flags of conftest's book_build.
+
+    The normal build's execution cache is copied first: the notebooks are the same in both
+    editions, so running them again would only cost time.
+    """
+    output = tmp_path_factory.mktemp("student")
+    cache = OUTPUT_ROOT / "_build" / ".jupyter_cache"
+    if cache.is_dir():
+        shutil.copytree(cache, output / "_build" / ".jupyter_cache")
+    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT), "--path-output", str(output)]
+    command += ["--warningiserror", "--nitpick", "--keep-going"]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env={**os.environ, "OWS_EDITION": "student"})
+    result = BuildResult(done.returncode, done.stdout + done.stderr)
+    assert result.returncode == 0, f"the student edition did not build:\n{result.output[-4000:]}"
+    yield output / "_build" / "html"
+
+
+def test_the_student_edition_has_the_exercises_but_no_solutions(built_book, student_book):
+    def count(html: Path, marker: str) -> int:
+        return sum(page.read_text(encoding="utf-8").count(marker) for page in html.rglob("*.html"))
+
+    exercise, solution = '<div class="exercise admonition"', '<div class="solution'
+    assert count(built_book, solution) >= 16  # the normal edition has them, so this test can fail
+    assert count(student_book, exercise) == count(built_book, exercise)
+    assert count(student_book, solution) == 0
