@@ -5,31 +5,50 @@ JB     := $(VENV)/bin/jupyter-book
 READY  := $(VENV)/.installed
 PORT   ?= 8000
 
-.PHONY: book book-student test serve lab generate clean
+# Test workers (pytest-xdist): the browser tests spend much of their time waiting, so a
+# 2-core machine runs three at once (measured with bench/test_time.py).
+TEST_WORKERS ?= 3
 
-# The build prints the handouts to PDF with Chromium, so it installs Chromium first if missing,
-# and draws the formulas with MathJax in Node (node_modules).
+.PHONY: book book-student handouts test test-fast lint serve lab generate clean
+
+# The build prints the handouts to PDF with Chromium, so it installs Chromium first if missing
+# (without it the book still builds, and says so), and draws the formulas with MathJax in Node.
 book: $(READY) node_modules/.installed
-	bash scripts/install-chromium.sh
+	-bash scripts/install-chromium.sh
 	$(JB) build . --warningiserror --nitpick --keep-going
 	@echo
-	@echo "The book is built: open _build/html/index.html, or run 'make serve' and visit http://127.0.0.1:$(PORT)/"
+	@echo "The book is built: open _build/html/index.html, or run 'make serve' and visit http://127.0.0.1:$(PORT)/one-way-street/"
 
 # The student edition: the same book without the exercises' solutions.
 book-student: $(READY) node_modules/.installed
-	bash scripts/install-chromium.sh
+	-bash scripts/install-chromium.sh
 	OWS_EDITION=student $(JB) build . --path-output _build/student --warningiserror --nitpick --keep-going
 	@echo
 	@echo "The student edition is built: open _build/student/_build/html/index.html"
 
+# Print the handout PDFs of a book built without Chromium (the build prints them when it can).
+handouts: $(READY)
+	@test -f _build/html/index.html || $(MAKE) book
+	bash scripts/install-chromium.sh
+	PYTHONPATH=_ext $(PY) -m instructor_kit.pdf _build/html
+
+# Everything: the unit, js, build, browser and jupyter layers (tests/README.md).
 test: $(READY) node_modules/.installed
 	bash scripts/install-chromium.sh
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
-serve:
+# The unit and JS layers only: no build, no browser.
+test-fast: $(READY) node_modules/.installed
+	$(PY) -m pytest tests/unit tests/js
+
+lint: $(READY)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+# The book under its published path (/one-way-street/), as GitHub Pages serves it.
+serve: $(READY)
 	@test -f _build/html/index.html || $(MAKE) book
-	@echo "Serving _build/html at http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
-	$(PY) -m http.server --directory _build/html --bind 127.0.0.1 $(PORT)
+	PYTHONPATH=_ext $(PY) -m static_server _build/html --port $(PORT)
 
 lab: $(READY)
 	$(VENV)/bin/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root) chapters

@@ -49,7 +49,7 @@ def fallback_html(calculator_id: str) -> str:
     )
 
 
-def guide_fallback_html(guide: Guide) -> str:
+def guide_fallback_html(guide: decision_guides.Guide) -> str:
     """The guide as a readable list: every question with where each answer leads, then
     every suggestion with its reasons. decision_guide.js replaces it with the interactive
     guide; without JavaScript, and in print, it is the guide."""

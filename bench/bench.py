@@ -13,28 +13,20 @@ Chromium once every chart on it is drawn, raw and gzipped), and each calculator'
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterable
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 sys.path[:0] = [str(ROOT), str(ROOT / "_ext")]
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, QuietHandler, draw_all_figures, ready_all_calculators, ready_calculator  # noqa: E402
-
-# Total transfer per page, gzipped (issue 7): pages with charts load plotly.js.
-CHART_PAGE_BUDGET = 1024 * 1024
-PLAIN_PAGE_BUDGET = 300 * 1024
+from chromium import CHROMIUM_ARGS, require_chromium  # noqa: E402
+from static_server import published_prefix, serving  # noqa: E402
+from tests.helpers import budget_for, book_pages, draw_all_figures, ready_all_calculators, ready_calculator, transfer  # noqa: E402
 
 # Each value must differ from the one before it (and the first from the default), or the
 # chart has nothing to redraw.
@@ -45,25 +37,12 @@ CALCULATOR_PAGES = {
 }
 
 
-def needs_plotly(page: Path) -> bool:
-    text = page.read_text(encoding="utf-8")
-    return "data-calculator=" in text or 'class="ows-figure"' in text
 
 
-def budget_for(page: Path) -> int:
-    return CHART_PAGE_BUDGET if needs_plotly(page) else PLAIN_PAGE_BUDGET
 
 
-@functools.lru_cache(maxsize=None)
-def _gzipped_size(file: Path) -> int:
-    return len(gzip.compress(file.read_bytes(), 6))
 
 
-def transfer(html: Path, base: str, urls: Iterable[str]) -> tuple[int, int, int]:
-    """(files, raw bytes, gzipped bytes) of the book's files among the requested URLs."""
-    files = {html / unquote(urlparse(url).path).lstrip("/") for url in urls if url.startswith(base)}
-    files = {f for f in files if f.is_file()}
-    return len(files), sum(f.stat().st_size for f in files), sum(_gzipped_size(f) for f in files)
 
 
 def build(output_root: Path) -> float:
@@ -73,23 +52,14 @@ def build(output_root: Path) -> float:
     return time.perf_counter() - start
 
 
-def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
-def reader_pages(html: Path) -> list[str]:
-    """Pages a reader visits (not search, index, 404 or static files)."""
-    paths = (p.relative_to(html).as_posix() for p in sorted(html.rglob("*.html")))
-    return [p for p in paths if not p.startswith(("_static/", "_sources/", "genindex", "search", "404"))]
 
 
 def page_weights(browser, html: Path, base: str) -> list[tuple[str, int, int, int]]:
     """(page, files loaded, raw bytes, gzipped bytes) for every page of the book."""
     rows = []
-    for relative in reader_pages(html):
+    for relative in book_pages(html):
         page = browser.new_page()
         urls: set[str] = set()
         page.on("request", lambda request: urls.add(request.url))
@@ -150,9 +120,8 @@ def main() -> None:
         html = ROOT / "_build" / "bench-html"
         print(f"clean build (with execution, empty cache): {clean:6.1f} s   target <= 60 s")
         print(f"no-change rebuild:                         {rebuild:6.1f} s")
-    httpd, base = serve(html)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with serving(html, prefix=published_prefix(ROOT / "_config.yml")) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
         print(f"\n{'page':55} {'files':>5} {'raw KB':>9} {'gzip KB':>9}  budget (gzip)")
         for relative, count, raw, packed in page_weights(browser, html, base):
             budget = budget_for(html / relative)
@@ -162,7 +131,6 @@ def main() -> None:
         for calculator, samples in latencies(browser, base).items():
             print(f"{calculator:20} median {statistics.median(samples):6.1f}  max {max(samples):6.1f}   target <= 50 ms")
         browser.close()
-    httpd.shutdown()
 
 
 if __name__ == "__main__":

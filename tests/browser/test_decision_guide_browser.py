@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import ROOT, open_page, ready_calculator
+from tests.helpers import ROOT, open_page, ready_calculator
 from widgets.decision_guide.guide import load_guide, routes
 
 PAGE = "chapters/deciding/deciding.html"

@@ -9,20 +9,26 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from bench.bench import budget_for, transfer
-from tests.conftest import ROOT, draw_all_figures, open_page, ready_all_calculators
+from tests.helpers import (
+    WCAG_21_AA,
+    axe_violations,
+    book_pages,
+    budget_for,
+    draw_all_figures,
+    open_page,
+    ready_all_calculators,
+    toc_pages,
+    transfer,
+)
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-# 404.html is written for the published address (its links start with the site's path);
-# tests/test_book_build.py checks it.
-SKIP = ("_static/", "_sources/", "_images/", "genindex.html", "search.html", "404.html")
+# One test per page, listed from the table of contents so that the tests exist before the
+# book is built; the first test checks that the built book has exactly these pages.
+PAGES = toc_pages()
 
 
-def book_pages(html: Path) -> list[str]:
-    """Reader-facing pages of the built book."""
-    paths = (p.relative_to(html).as_posix() for p in html.rglob("*.html"))
-    return sorted(p for p in paths if not p.startswith(SKIP))
+def test_every_built_page_is_checked(built_book):
+    assert book_pages(built_book) == PAGES
+    assert len(PAGES) >= 5
 
 
 def check_page(browser, server: str, html: Path, page_path: str) -> list[str]:
@@ -31,18 +37,11 @@ def check_page(browser, server: str, html: Path, page_path: str) -> list[str]:
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     try:
-        page.goto(f"{server}/{page_path}", wait_until="networkidle")
+        page.goto(f"{server}/{page_path}", wait_until="load")
         ready_all_calculators(page)
         draw_all_figures(page)
-        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-        found = page.evaluate(
-            # preload: false, or axe re-fetches stylesheets and resolves the theme's @import
-            # against the page URL (a 404 in the console).
-            "async (tags) => (await axe.run(document, {preload: false, runOnly: {type: 'tag', values: tags}})).violations"
-            ".map(v => `axe ${v.id}: ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)",
-            WCAG_21_AA,
-        )
-        if re.search(r"\b(NaN|undefined)\b", page.locator("main").inner_text()):
+        found = axe_violations(page, {"type": "tag", "values": WCAG_21_AA})
+        if re.search(r"\b(NaN|undefined)\b", page.locator("body").inner_text()):
             found.append("NaN or undefined on the page")
         page.set_viewport_size({"width": 360, "height": 740})  # a phone: nothing may widen the page
         # Charts follow the new width after plotly's resize handler runs.
@@ -58,45 +57,29 @@ def check_page(browser, server: str, html: Path, page_path: str) -> list[str]:
         _, _, weight = transfer(html, server, requested)
         if weight > (budget := budget_for(html / page_path)):
             found.append(f"weighs {weight // 1024} KB gzipped, over its {budget // 1024} KB budget")
-        found += [f"external request: {u}" for u in problems.external_requests]
-        found += [f"console error: {m}" for m in problems.console_errors]
-        found += [f"page error: {m}" for m in problems.page_errors]
-        return found
+        return found + problems.lines()
     finally:
         page.context.close()
 
 
-def test_every_page_is_private_error_free_and_accessible(browser, server, built_book):
+@pytest.mark.parametrize("page_path", PAGES)
+def test_the_page_is_private_error_free_and_accessible(browser, server, built_book, page_path):
     """No request to another host, no console or page error, zero axe (WCAG 2.1 A/AA) violations,
     no sideways scrolling on a phone-sized screen, and within its weight budget."""
-    pages = book_pages(built_book)
-    assert len(pages) >= 5
-    failures = {path: found for path in pages if (found := check_page(browser, server, built_book, path))}
-    assert failures == {}
+    assert check_page(browser, server, built_book, page_path) == []
 
 
-def dark_mode_contrast(browser, server: str, page_path: str) -> list[str]:
-    """axe's colour-contrast rule on a page opened in dark mode (as a reader who chose it sees it)."""
-    page, problems = open_page(browser)
+@pytest.mark.parametrize("page_path", PAGES)
+def test_the_page_has_enough_contrast_in_dark_mode(browser, server, built_book, page_path):
+    """axe's colour-contrast rule on the page opened in dark mode (as a reader who chose it sees it)."""
+    page, problems = open_page(browser, dark=True)
     try:
-        page.add_init_script("localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
-        page.goto(f"{server}/{page_path}", wait_until="networkidle")
+        page.goto(f"{server}/{page_path}", wait_until="load")
         ready_all_calculators(page)
         assert page.evaluate("document.documentElement.dataset.theme") == "dark"
-        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-        found = page.evaluate(
-            "async () => (await axe.run(document, {preload: false, runOnly: ['color-contrast']})).violations"
-            ".map(v => `dark mode axe ${v.id}: ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)"
-        )
-        return found + [f"console error: {m}" for m in problems.console_errors]
+        assert axe_violations(page, ["color-contrast"]) + problems.lines() == []
     finally:
         page.context.close()
-
-
-def test_every_page_has_enough_contrast_in_dark_mode(browser, server, built_book):
-    pages = book_pages(built_book)
-    failures = {path: found for path in pages if (found := dark_mode_contrast(browser, server, path))}
-    assert failures == {}
 
 
 class _Links(HTMLParser):

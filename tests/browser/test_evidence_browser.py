@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, draw_all_figures, open_page
+from tests.helpers import ROOT, draw_all_figures, open_page
 from widgets.evidence import FIELD_LABELS, SECTOR_LABELS, destination_shares
 
 EVIDENCE = sorted((ROOT / "chapters" / "evidence").glob("*.md"))

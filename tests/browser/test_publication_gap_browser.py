@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import draw_all_figures, open_page, ready_calculator, tab_to_field
+from tests.helpers import draw_all_figures, open_page, ready_calculator, tab_to_field
 from widgets.publication_gap import model
 
 PAGE = "chapters/publications.html"

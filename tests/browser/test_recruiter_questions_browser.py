@@ -11,7 +11,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from tests.conftest import ROOT, open_page, ready_calculator
+from tests.helpers import ROOT, open_page, ready_calculator
 from widgets.parameters import Choice
 from widgets.recruiter_questions import model
 

@@ -19,11 +19,11 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from sphinx.errors import ExtensionError
 
-from tests.conftest import OUTPUT_ROOT, ROOT, BuildResult, ready_calculator
+from tests.conftest import BuildResult, build_book
+from tests.helpers import OUTPUT_ROOT, ROOT
 from chapter_meta import WORDS_PER_MINUTE
-from instructor_kit import pdf, roleplay, workshops
+from instructor_kit import roleplay, workshops
 from instructor_kit.handouts import PAPER_SIZES, pdf_path
 from widgets.recruiter_questions import model as recruiter_model
 
@@ -256,20 +256,6 @@ def test_workshop_plans_have_goals_pre_reading_activities_notes_and_feedback(bui
         assert page.find("a", href=re.compile(r"handouts/feedback_form\.html$")) is not None
 
 
-def test_role_play_links_open_the_scorecard_filled_in(guarded_page, server, built_book):
-    page, problems = guarded_page
-    scenarios = roleplay.load_scenarios()
-    page.goto(f"{server}/chapters/instructors/handouts/role_cards.html")
-    hrefs = [a.get_attribute("href") for a in page.locator("ul.ows-scenario-links a").all()]
-    assert len(hrefs) == len(scenarios)
-    for href, scenario in zip(hrefs, scenarios):
-        assert href.endswith(scenario.fragment())
-        page.goto(urljoin(f"{server}/chapters/instructors/handouts/role_cards.html", href))
-        root = ready_calculator(page, '[data-calculator="recruiter-questions"]')
-        assert root.locator('[data-output="score"]').first.inner_text().strip() == scenario.score()
-    problems.assert_clean()
-
-
 def test_role_play_scenarios_answer_every_question():
     for scenario in roleplay.load_scenarios():
         assert [question for question, _ in scenario.facts()] == [p.label for p in recruiter_model.PARAMETERS]
@@ -318,37 +304,12 @@ def test_the_instructor_page_links_every_handout_pdf(built_book):
     assert set((built_book / "handouts").glob("*.pdf")) == {path for path in expected}
 
 
-def test_printing_a_handout_page_prints_only_the_handout(guarded_page, server, built_book):
-    page, problems = guarded_page
-    page.goto(f"{server}/{HANDOUTS['recruiter-questions']}")
-    page.emulate_media(media="print")
-    assert page.locator(".ows-handout").is_visible()
-    assert page.locator(".ows-question-sheet li").first.is_visible()
-    for outside in ("article h1", ".ows-handout-pdfs", ".bd-sidebar-primary", ".bd-header", "footer"):
-        assert all(not element.is_visible() for element in page.locator(outside).all()), outside
-    page.emulate_media(media="screen")
-    assert page.locator("article h1").is_visible()
-    problems.assert_clean()
-
-
-def test_a_build_without_chromium_stops_with_how_to_install_it(monkeypatch):
-    class Builder:
-        format = "html"
-
-    class App:
-        builder = Builder()
-
-    monkeypatch.setattr(pdf, "CHROMIUM", str(ROOT / "no-such-chromium"))
-    with pytest.raises(ExtensionError, match=r"scripts/install-chromium\.sh"):
-        pdf.require_chromium(App())
-
-
 # --- the student edition -------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
-def student_book(built_book: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The book built with OWS_EDITION=student, with the flags of conftest's book_build.
+def student_book(built_book: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, BuildResult]]:
+    """The book built with OWS_EDITION=student, and with no Chromium to print the handouts.
 
     The normal build's execution cache is copied first: the notebooks are the same in both
     editions, so running them again would only cost time.
@@ -357,19 +318,33 @@ def student_book(built_book: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     cache = OUTPUT_ROOT / "_build" / ".jupyter_cache"
     if cache.is_dir():
         shutil.copytree(cache, output / "_build" / ".jupyter_cache")
-    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT), "--path-output", str(output)]
-    command += ["--warningiserror", "--nitpick", "--keep-going"]
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env={**os.environ, "OWS_EDITION": "student"})
-    result = BuildResult(done.returncode, done.stdout + done.stderr)
+    result = build_book(output, env={**os.environ, "OWS_EDITION": "student", "CHROMIUM": str(ROOT / "no-such-chromium")})
     assert result.returncode == 0, f"the student edition did not build:\n{result.output[-4000:]}"
-    yield output / "_build" / "html"
+    yield output / "_build" / "html", result
 
 
+@pytest.mark.xdist_group("student-edition")  # one worker builds it for both tests
 def test_the_student_edition_has_the_exercises_but_no_solutions(built_book, student_book):
     def count(html: Path, marker: str) -> int:
         return sum(page.read_text(encoding="utf-8").count(marker) for page in html.rglob("*.html"))
 
+    html, _ = student_book
     exercise, solution = '<div class="exercise admonition"', '<div class="solution'
     assert count(built_book, solution) >= 16  # the normal edition has them, so this test can fail
-    assert count(student_book, exercise) == count(built_book, exercise)
-    assert count(student_book, solution) == 0
+    assert count(html, exercise) == count(built_book, exercise)
+    assert count(html, solution) == 0
+
+
+@pytest.mark.xdist_group("student-edition")
+def test_without_chromium_the_book_builds_says_so_once_and_make_handouts_prints_later(student_book):
+    html, result = student_book
+    said = [line for line in result.output.splitlines() if "Chromium" in line]
+    assert len(said) == 1 and "make handouts" in said[0], said
+    assert list((html / "handouts").glob("*.pdf")) == []
+    done = subprocess.run(
+        [sys.executable, "-m", "instructor_kit.pdf", str(html)],
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "_ext")},
+    )
+    assert done.returncode == 0, done.stderr
+    printed = {path.name for path in (html / "handouts").glob("*.pdf")}
+    assert printed == {Path(pdf_path(name, size)).name for name in HANDOUTS for size in PAPER_SIZES}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, open_page
+from tests.helpers import ROOT, open_page
 from tests.browser.test_every_page import book_pages
 from math_svg import MathSvgError, TexError, TexToSvg
 

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.conftest import build_book
 
 # Files Sphinx writes about the build itself, not the book.
 IGNORED = {".buildinfo", "objects.inv"}
@@ -30,9 +28,8 @@ def normalise(name: str, data: bytes) -> bytes:
 
 
 def test_two_clean_builds_are_identical(built_book, tmp_path):
-    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT), "--path-output", str(tmp_path)]
-    done = subprocess.run([*command, "-W", "-n", "--keep-going"], cwd=ROOT, capture_output=True, text=True)
-    assert done.returncode == 0, done.stdout[-3000:]
+    done = build_book(tmp_path)
+    assert done.returncode == 0, done.output[-3000:]
     first, second = tree(built_book), tree(tmp_path / "_build" / "html")
     assert sorted(first) == sorted(second)
     differing = sorted(name for name in first if first[name] != second[name])

@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tests.conftest import open_page
+from tests.helpers import open_page
 from widgets.publication_gap import model
 
 CELLS = [

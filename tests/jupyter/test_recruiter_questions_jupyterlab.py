@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.conftest import open_page
+from tests.helpers import open_page
 from tests.jupyter.test_jupyterlab import jupyter_lab, open_notebook, run_cell
 from widgets.recruiter_questions import model
 

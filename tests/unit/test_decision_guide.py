@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from calculator_directives import guide_fallback_html as fallback_html
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from widgets.decision_guide.guide import GuideError, load_guide, parse_guide, routes
 
 GUIDE_FILE = ROOT / "chapters" / "deciding" / "decision_guide.yml"

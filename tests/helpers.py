@@ -1,0 +1,177 @@
+"""Helpers every test layer shares (fixtures are in conftest.py); the benchmarks use them too.
+
+Tests never import bench/: what both need lives here.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# The book builds into ROOT/_build; OWS_OUTPUT_ROOT moves it (e.g. for parallel checkouts).
+OUTPUT_ROOT = Path(os.environ.get("OWS_OUTPUT_ROOT", ROOT))
+HTML = OUTPUT_ROOT / "_build" / "html"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Not pages a reader reads: the theme's files, Sphinx's index and search pages.
+NOT_PAGES = ("_static/", "_sources/", "_images/", "genindex.html", "search.html")
+# Total transfer per page, gzipped (issue 7): pages with charts load plotly.js.
+CHART_PAGE_BUDGET = 1024 * 1024
+PLAIN_PAGE_BUDGET = 300 * 1024
+
+
+def book_pages(html: Path) -> list[str]:
+    """Every page of the built book a reader can land on, 404 page included."""
+    paths = (p.relative_to(html).as_posix() for p in html.rglob("*.html"))
+    return sorted(p for p in paths if not p.startswith(NOT_PAGES))
+
+
+def toc_pages() -> list[str]:
+    """The pages the book is built from (_toc.yml), as book_pages names them once built: so
+    tests can be listed one per page before the book is built."""
+    import yaml
+
+    def files(entries: list[dict]) -> Iterator[str]:
+        for entry in entries:
+            if "file" in entry:
+                yield entry["file"]
+            yield from files(entry.get("parts", []) + entry.get("chapters", []) + entry.get("sections", []))
+
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    return sorted({"index.html", "404.html", f"{toc['root']}.html", *(f"{name}.html" for name in files([toc]))})
+
+
+# --- weight -------------------------------------------------------------------------------
+
+
+def needs_plotly(page: Path) -> bool:
+    text = page.read_text(encoding="utf-8")
+    return "data-calculator=" in text or 'class="ows-figure"' in text
+
+
+def budget_for(page: Path) -> int:
+    return CHART_PAGE_BUDGET if needs_plotly(page) else PLAIN_PAGE_BUDGET
+
+
+@functools.lru_cache(maxsize=None)
+def _gzipped_size(file: Path) -> int:
+    return len(gzip.compress(file.read_bytes(), 6))
+
+
+def transfer(html: Path, base: str, urls: Iterable[str]) -> tuple[int, int, int]:
+    """(files, raw bytes, gzipped bytes) of the book's files among the requested URLs;
+    `base` is the served book's address (with its path prefix)."""
+    prefix = urlparse(base).path.rstrip("/") + "/"
+    paths = (unquote(urlparse(url).path) for url in urls if url.startswith(base))
+    files = {html / path[len(prefix) :] for path in paths if path.startswith(prefix)}
+    files = {f for f in files if f.is_file()}
+    return len(files), sum(f.stat().st_size for f in files), sum(_gzipped_size(f) for f in files)
+
+
+# --- pages in Chromium --------------------------------------------------------------------
+
+
+@dataclass
+class PageProblems:
+    """What went wrong while a page was open; every test asserts it stays empty."""
+
+    external_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        return (
+            [f"external request: {url}" for url in self.external_requests]
+            + [f"console error: {message}" for message in self.console_errors]
+            + [f"page error: {message}" for message in self.page_errors]
+        )
+
+    def assert_clean(self) -> None:
+        assert self.lines() == []
+
+
+def open_page(browser: object, width: int = 1280, height: int = 900, dark: bool = False) -> tuple[object, PageProblems]:
+    """A page in a fresh context that aborts (and records) every request to a host other than
+    localhost, and records console and page errors. `dark` opens it as a reader who chose
+    dark mode. Close it with `page.context.close()`."""
+    problems = PageProblems()
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+
+    def guard(route: object) -> None:
+        host = urlparse(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            problems.external_requests.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", guard)
+    page.on("console", lambda m: problems.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.page_errors.append(str(e)))
+    if dark:
+        page.add_init_script("localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
+    return page, problems
+
+
+def axe_violations(page: object, rules: dict[str, object]) -> list[str]:
+    """axe-core's violations on the open page, as readable lines. `rules` is axe's `runOnly`."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        # preload: false, or axe re-fetches stylesheets and resolves the theme's @import
+        # against the page URL (a 404 in the console).
+        "async (runOnly) => (await axe.run(document, {preload: false, runOnly})).violations"
+        ".map(v => `axe ${v.id}: ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)",
+        rules,
+    )
+
+
+def ready_calculator(page: object, selector: str, timeout: int = 15000) -> object:
+    """The calculator matching `selector`, once it has rendered (`data-ready`).
+
+    Its chart is drawn when it nears the viewport, and the first render includes the chart,
+    so this scrolls to the chart first, as a reader would.
+    """
+    page.locator(f"{selector} .ows-chart").first.scroll_into_view_if_needed(timeout=timeout)
+    root = page.locator(f'{selector}[data-ready="true"]')
+    root.wait_for(timeout=timeout)
+    return root
+
+
+def ready_all_calculators(page: object) -> None:
+    """Wait until every calculator on the page has rendered, chart included."""
+    for name in page.locator("[data-calculator]").evaluate_all("all => all.map((c) => c.dataset.calculator)"):
+        ready_calculator(page, f'[data-calculator="{name}"]')
+
+
+def draw_all_figures(page: object, timeout: int = 15000) -> int:
+    """Scroll to each static figure in turn (they draw when near the viewport) until it is drawn.
+
+    Returns how many figures the page has.
+    """
+    figures = page.locator(".ows-figure").all()
+    for figure in figures:
+        figure.scroll_into_view_if_needed()
+        figure.locator(".js-plotly-plot").wait_for(timeout=timeout)
+    return len(figures)
+
+
+def tab_to_field(page: object, name: str, most: int = 300) -> None:
+    """Press Tab from where focus is until the field `name` has it, and check its focus ring."""
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == name:
+            break
+    else:
+        pytest.fail(f"Tab never reached the {name} field")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", ""), "the focused field shows no focus ring"
