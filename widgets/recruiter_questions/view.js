@@ -244,10 +244,14 @@ function mountExtras({ model, el, host }) {
     const inUseNow = offers.filter(inUse);
     return inUseNow.length ? inUseNow : [offers[active]];
   };
+  // The printable sheet's markup (sheet.py): a synced trait in Jupyter, a template in the book.
+  // A host that passes none gets no print button rather than a broken one.
+  const sheetHtml = model.get("sheet_html");
+  const print = sheetHtml ? [["Print this offer's question list", () => printSheet(fillSheet(sheetHtml, offers[active]))]] : [];
   const interview = buildInterviewSection(
     prefix,
     [
-      ["Print this offer's question list", () => printSheet(fillSheet(model.get("sheet_html"), offers[active]))],
+      ...print,
       ["Download answers (Markdown)", (status) => download(toMarkdown(started()), "recruiter-questions.md", "text/markdown;charset=utf-8", status)],
       ["Download answers (CSV)", (status) => download(toCsv(started()), "recruiter-questions.csv", "text/csv;charset=utf-8", status)],
     ],

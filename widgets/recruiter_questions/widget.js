@@ -1055,10 +1055,12 @@ function mountExtras({ model, el, host }) {
     const inUseNow = offers.filter(inUse);
     return inUseNow.length ? inUseNow : [offers[active]];
   };
+  const sheetHtml = model.get("sheet_html");
+  const print = sheetHtml ? [["Print this offer's question list", () => printSheet(fillSheet(sheetHtml, offers[active]))]] : [];
   const interview = buildInterviewSection(
     prefix,
     [
-      ["Print this offer's question list", () => printSheet(fillSheet(model.get("sheet_html"), offers[active]))],
+      ...print,
       ["Download answers (Markdown)", (status) => download(toMarkdown(started()), "recruiter-questions.md", "text/markdown;charset=utf-8", status)],
       ["Download answers (CSV)", (status) => download(toCsv(started()), "recruiter-questions.csv", "text/csv;charset=utf-8", status)]
     ],
