@@ -53,9 +53,11 @@ serve: $(READY)
 lab: $(READY)
 	$(VENV)/bin/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root) chapters
 
-# After changing a calculator's model: rewrite its parameters.js and vectors.json.
-generate: $(READY)
+# After changing a calculator's model or browser code: rewrite its parameters.js and
+# vectors.jsonl, then its bundle widget.js (esbuild; `npm run watch` keeps it current).
+generate: $(READY) node_modules/.installed
 	$(PY) -m widgets.generate
+	npm run --silent bundle
 
 $(READY): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)

@@ -1,8 +1,9 @@
 """Sphinx extension: the one place that copies browser files into the built book.
 
 Everything the pages load from us lands under `_static/ows/`:
-- from `widgets/`: the kernel-free host, the calculators' and the decision guide's modules
-  and stylesheets, and the vendored plotly.js, keeping the layout their relative imports expect;
+- from `widgets/`: the kernel-free host, each calculator's bundle (`<folder>/widget.js`, which
+  holds its model and view; the modules it is made from stay out), the decision guide's
+  module, the stylesheets and the vendored plotly.js, at their paths under `widgets/`;
 - from `_ext/`: the book-wide stylesheet (`site.css`, on every page), the formulas' and the
   handouts' stylesheets, at the paths the extensions that use them name.
 
@@ -23,6 +24,8 @@ import widgets
 ASSET_DIR = "ows"  # inside the built book's _static/
 WIDGETS = Path(widgets.__file__).resolve().parent
 EXT = Path(__file__).resolve().parent
+# What pages load from widgets/, as glob patterns inside it.
+WIDGET_FILES = ("host.js", "*/widget.js", "decision_guide/*.js", "vendor/*.js", "*.css", "*/*.css")
 # Build-side stylesheets: source -> path under _static/ows/.
 EXT_FILES = {
     EXT / "site.css": "site.css",
@@ -38,11 +41,7 @@ def asset_url(relative: str) -> str:
 
 def browser_files() -> dict[Path, str]:
     """Source file -> path under _static/ows/."""
-    files = {
-        path: path.relative_to(WIDGETS).as_posix()
-        for pattern in ("*.js", "*.css")
-        for path in WIDGETS.rglob(pattern)
-    }
+    files = {path: path.relative_to(WIDGETS).as_posix() for pattern in WIDGET_FILES for path in WIDGETS.glob(pattern)}
     return {**files, **EXT_FILES}
 
 

@@ -24,7 +24,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from browser_assets import asset_url
 from widgets.tables import table_html
-from widgets.calculators import CALCULATORS
+from widgets.calculators import CALCULATORS, VIEW_STATE
 from widgets.decision_guide import guide as decision_guides
 
 
@@ -38,14 +38,16 @@ def fallback_html(calculator_id: str) -> str:
         f'<dd data-output="{name}">{html.escape(formatted[name])}</dd></div>'
         for name, label in model.OUTPUT_LABELS.items()
     )
-    frame = model.to_frame(**model.DEFAULTS).reset_index()
-    caption = getattr(model, "FRAME_CAPTION", "Default scenario, year by year")  # a model may name its table
-    table = table_html(list(frame.columns), frame.itertuples(index=False), caption)
+    labelled = model.table(**model.DEFAULTS)  # the same labels and cells as the JS table
+    table = table_html(labelled.columns, labelled.rows, labelled.caption)
+    state = "".join(  # constant markup the view reads; a template is inert without JavaScript
+        f'<template data-view-state="{name}">{markup}</template>' for name, markup in VIEW_STATE.get(calculator_id, {}).items()
+    )
     return (
         f'<div data-calculator="{calculator_id}" class="ows-calculator">'
         f'<p class="ows-note">The interactive calculator needs JavaScript. These are the results '
         f"for the default scenario, whose values are illustrative.</p>"
-        f'<dl class="ows-outputs">{items}</dl>{table}</div>'
+        f'<dl class="ows-outputs">{items}</dl>{table}{state}</div>'
     )
 
 

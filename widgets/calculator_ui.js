@@ -2,6 +2,7 @@
 // output slots, the chart and its table. A calculator module supplies its model and
 // a few view callbacks; `mountCalculator` does the rest in any host (Jupyter through
 // anywidget, or the static book through widgets/host.js).
+import { roundHalfUp } from "./formatting.js";
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 export const UNKNOWN_ANSWER = "Unknown / not asked yet";
@@ -18,22 +19,6 @@ export function parseInput(spec, raw) {
   if (!Number.isFinite(value) || value < spec.minimum || value > spec.maximum) return problem;
   if (spec.integer && !Number.isInteger(value)) return problem;
   return { value };
-}
-
-/** JavaScript's rounding, mirrored by round_half_up in the Python models. */
-export function roundHalfUp(x, decimals = 0) {
-  const scale = 10 ** decimals;
-  return Math.round(x * scale) / scale + 0; // + 0 turns -0 into 0
-}
-
-/** One decimal at most, no trailing ".0": 4.5, 12. */
-export function formatNumber(x) {
-  const rounded = roundHalfUp(x, 1);
-  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
-}
-
-export function formatPercent(ratio) {
-  return `${roundHalfUp(ratio * 100)}%`;
 }
 
 // Plotly is loaded once per page. The static book's host passes a loader that fetches
@@ -135,7 +120,7 @@ function showOutput(slot, output, result) {
   slot.replaceChildren(list);
 }
 
-export function fillTable(table, { columns, rows }) {
+export function fillTable(table, { caption, columns, rows }) {
   const head = element("thead");
   const headRow = element("tr");
   for (const column of columns) headRow.append(element("th", { scope: "col" }, column));
@@ -146,7 +131,7 @@ export function fillTable(table, { columns, rows }) {
     row.forEach((cell, i) => tr.append(element(i === 0 ? "th" : "td", i === 0 ? { scope: "row" } : {}, String(cell))));
     body.append(tr);
   }
-  table.replaceChildren(head, body);
+  table.replaceChildren(...(caption ? [element("caption", {}, caption)] : []), head, body);
 }
 
 /**

@@ -2,8 +2,9 @@
 
 Inputs and outputs are synced traitlets: `calc.years = 5` redraws the chart in the
 notebook, and `calc.gap` reads the reference model's result at once, even where no
-front end is attached (nbmake, a script). The browser view is the same ES module the
-static book uses.
+front end is attached (nbmake, a script). The browser view is the calculator's bundle,
+`widget.js` (made by `npm run bundle`), the same file the static book loads; `_esm` is its
+path, so with ANYWIDGET_HMR=1 and `npm run watch` the notebook reloads it on every edit.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ import anywidget
 import pandas as pd
 import traitlets
 
-from widgets.esm import VENDORED_PLOTLY, bundle
 from widgets.parameters import validate as validate_parameter
 
-STYLESHEET = Path(__file__).resolve().parent / "calculator.css"
+PACKAGE = Path(__file__).resolve().parent
+STYLESHEET = PACKAGE / "calculator.css"
+# The one plotly.js the book and the notebooks use: a partial bundle (scripts/build-plotly.sh).
+VENDORED_PLOTLY = PACKAGE / "vendor" / "plotly-book.min.js"
 
 
 class InvalidInput(traitlets.TraitError, ValueError):
@@ -63,8 +66,11 @@ class CalculatorWidget(anywidget.AnyWidget):
             self.send({"type": "plotly-source", "source": VENDORED_PLOTLY.read_text(encoding="utf-8")})
 
 
-def calculator_widget(class_name: str, model: ModuleType, module_path: Path, doc: str) -> type[CalculatorWidget]:
-    """Make a widget class with one synced trait per parameter and per output."""
+def calculator_widget(
+    class_name: str, model: ModuleType, bundle: Path, doc: str, view_state: dict[str, str] | None = None
+) -> type[CalculatorWidget]:
+    """Make a widget class with one synced trait per parameter and per output, and one
+    read-only synced trait per entry of `view_state` (constant markup the view reads)."""
     names = [p.name for p in model.PARAMETERS]
     by_name = {p.name: p for p in model.PARAMETERS}
 
@@ -84,8 +90,8 @@ def calculator_widget(class_name: str, model: ModuleType, module_path: Path, doc
         "__doc__": doc,
         "__module__": model.__name__.rsplit(".", 1)[0] + ".widget",
         "calculator_model": model,
-        "_esm": bundle(module_path),
-        "_css": STYLESHEET.read_text(encoding="utf-8"),
+        "_esm": bundle,  # anywidget reads (and, with ANYWIDGET_HMR=1, watches) the file
+        "_css": STYLESHEET,
         "_check_input": traitlets.validate(*names)(check_input),
         "_on_input_change": traitlets.observe(*names)(CalculatorWidget._recompute),
     }
@@ -93,4 +99,6 @@ def calculator_widget(class_name: str, model: ModuleType, module_path: Path, doc
         namespace[p.name] = traitlets.Any(p.default, help=f"{p.label} ({p.range_text()})").tag(sync=True)
     for name in model.OUTPUTS:
         namespace[name] = traitlets.Any(None, read_only=True).tag(sync=True)
+    for name, markup in (view_state or {}).items():
+        namespace[name] = traitlets.Unicode(markup, read_only=True).tag(sync=True)
     return type(class_name, (CalculatorWidget,), namespace)

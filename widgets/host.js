@@ -1,6 +1,7 @@
 // Kernel-free host for the static book. It gives each <div data-calculator="ID"> a
 // Map-backed stand-in for anywidget's model (get/set/on/off/save_changes) and mounts the
-// same ES module Jupyter uses, draws the book's plotly figures, starts decision guides
+// same bundle Jupyter uses (<folder>/widget.js, made by `npm run bundle`: one request
+// instead of a chain of imports), draws the book's plotly figures, starts decision guides
 // (<div data-guide="ID">) and gives printable sections a print button. plotly.js is the
 // vendored copy beside this file, loaded once, only on pages that need it and only when a
 // chart comes near the viewport.
@@ -56,12 +57,14 @@ async function mountCalculator(el) {
   if (!/^[a-z]+(-[a-z]+)*$/.test(id)) return showProblem(el, "Unknown calculator.");
   const folder = id.replaceAll("-", "_");
   try {
-    const module = await import(`./${folder}/${folder}.js`);
-    const defaults = Object.fromEntries(module.CALCULATOR.parameters.map((p) => [p.name, p.default]));
+    const module = await import(`./${folder}/widget.js`);
+    const values = Object.fromEntries(module.CALCULATOR.parameters.map((p) => [p.name, p.default]));
+    // Constant markup the view reads (Jupyter syncs it as a trait), kept in the page by the build.
+    for (const template of el.querySelectorAll("template[data-view-state]")) values[template.dataset.viewState] = template.innerHTML;
     // `book: true` tells a view it runs in the static book (anywidget passes a `host` of its own).
     // Its form and results are built at once; each chart waits until it nears the viewport.
     const host = { loadPlotly: (chart) => whenNearViewport(chart).then(loadPlotly), book: true };
-    module.default.render({ model: new PageModel(defaults), el, host });
+    module.default.render({ model: new PageModel(values), el, host });
   } catch (error) {
     showProblem(el, "The calculator could not start; the numbers below are for the default scenario.");
   }

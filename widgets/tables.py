@@ -9,10 +9,19 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from IPython.display import HTML
+
+
+class Table(NamedTuple):
+    """A calculator's table as people read it: labelled columns and rows of formatted text.
+    The static book prints it without JavaScript; the JS model makes the same one."""
+
+    caption: str
+    columns: list[str]
+    rows: list[list[str]]
 
 
 def table_html(columns: Sequence[str], rows: Iterable[Sequence[Any]], caption: str = "") -> str:

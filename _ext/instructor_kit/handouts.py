@@ -6,7 +6,7 @@
   built book (`pdf.py`).
 - {handout-pdf}`recruiter-questions` links those two PDFs from any page.
 - ```{recruiter-question-sheet}``` is the eight questions of the recruiter scorecard with
-  space for the answers, made from the scorecard's model.
+  space for the answers: the sheet the scorecard prints filled in, here blank.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.osutil import relative_uri
 
 from browser_assets import asset_url
-from instructor_kit import sheets
+from widgets.recruiter_questions.sheet import sheet_html
 
 logger = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ class HandoutPdfRole(SphinxRole):
 
 class RecruiterQuestionSheetDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
-        return [nodes.raw("", sheets.question_sheet_html(), format="html")]
+        return [nodes.raw("", sheet_html(), format="html")]
 
 
 def purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
@@ -121,6 +121,8 @@ def add_handout_css(app: Sphinx, pagename: str, templatename: str, context: dict
     body = context.get("body", "")
     if "ows-handout" in body or "ows-path-total" in body or "ows-agenda" in body:
         app.add_css_file(asset_url("handouts.css"))
+    if "ows-question-sheet" in body:  # its styles live with the scorecard, which prints it too
+        app.add_css_file(asset_url("calculator.css"))
 
 
 def handout_pages(env: BuildEnvironment) -> dict[str, str]:

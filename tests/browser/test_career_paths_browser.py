@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -10,12 +9,21 @@ import pytest
 
 from tests.helpers import draw_all_figures, open_page, ready_calculator, tab_to_field
 from widgets.career_paths import model
+from widgets.generate import read_vectors
 
 PAGE = "chapters/deciding/deciding.html"
 ROOT_SELECTOR = '[data-calculator="career-paths"]'
 BAD_WORDS = re.compile(r"\b(NaN|Infinity|undefined|null)\b")
-VECTORS = json.loads(Path(model.__file__).with_name("vectors.json").read_text())
+VECTORS = read_vectors(Path(model.__file__).with_name("vectors.jsonl"))
 SERIES = {"Starting as a postdoc": "faculty_from_postdoc", "Starting in industry": "faculty_from_industry"}
+
+
+def shown_table(table) -> tuple[str, list[str], list[list[str]]]:
+    """A table's caption, column labels and cells as text (whether or not it is on screen)."""
+    return table.evaluate(
+        """(t) => [t.caption?.textContent ?? "", [...t.tHead.rows[0].cells].map((c) => c.textContent),
+                   [...t.tBodies[0].rows].map((r) => [...r.cells].map((c) => c.textContent))]"""
+    )
 
 
 def load(page, server: str) -> object:
@@ -181,3 +189,18 @@ def test_model_notebook_draws_its_figures(guarded_page, server):
     traces = page.evaluate("[...document.querySelectorAll('.ows-figure .js-plotly-plot')].map(d => d.data.length)")
     assert traces == [3, 2]
     problems.assert_clean()
+
+
+def test_the_table_reads_the_same_with_and_without_javascript(browser, guarded_page, server):
+    """One declaration of the table's labels (model.TABLE_COLUMNS) and cells: the page's table
+    after the calculator runs and the no-JavaScript table both show the model's table."""
+    page, problems = guarded_page
+    root = load(page, server)
+    expected = list(model.table(**model.DEFAULTS))
+    assert list(shown_table(root.locator("details.ows-table table"))) == expected
+    problems.assert_clean()
+    context = browser.new_context(java_script_enabled=False)
+    static = context.new_page()
+    static.goto(f"{server}/{PAGE}")
+    assert list(shown_table(static.locator(f"{ROOT_SELECTOR} > table"))) == expected
+    context.close()

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import draw_all_figures, open_page, ready_calculator, tab_to_field
+from widgets.formatting import format_number
+from widgets.generate import read_vectors
 from widgets.publication_gap import model
 
 PAGE = "chapters/publications.html"
 ROOT_SELECTOR = '[data-calculator="publication-gap"]'
 BAD_WORDS = re.compile(r"\b(NaN|Infinity|undefined|null)\b")
-VECTORS = json.loads((Path(model.__file__).with_name("vectors.json")).read_text())["cases"]
+VECTORS = read_vectors(Path(model.__file__).with_name("vectors.jsonl"))["cases"]
+
+
+def shown_table(table) -> tuple[str, list[str], list[list[str]]]:
+    """A table's caption, column labels and cells as text (whether or not it is on screen)."""
+    return table.evaluate(
+        """(t) => [t.caption?.textContent ?? "", [...t.tHead.rows[0].cells].map((c) => c.textContent),
+                   [...t.tBodies[0].rows].map((r) => [...r.cells].map((c) => c.textContent))]"""
+    )
 
 
 def load(page, server: str) -> object:
@@ -47,14 +56,14 @@ def test_renders_default_scenario(guarded_page, server):
     assert shown_outputs(root) == model.format_outputs(model.compute())
     for parameter in model.PARAMETERS:
         field = root.locator(f'input[name="{parameter.name}"]')
-        assert field.input_value() == model.format_number(parameter.default)
+        assert field.input_value() == format_number(parameter.default)
         label = root.locator(f'label[for="{field.get_attribute("id")}"]')
         assert parameter.label in label.inner_text()
     assert "illustrative" in root.inner_text()
     series = chart_series(page)
     expected = model.to_frame()
-    assert series["The postdoc"] == expected["postdoc_papers"].tolist()
-    assert series["You, in industry"] == expected["your_papers"].tolist()
+    assert series["The postdoc"] == expected["postdoc_total"].tolist()
+    assert series["You, in industry"] == expected["your_total"].tolist()
     problems.assert_clean()
 
 
@@ -69,7 +78,7 @@ def test_outputs_and_chart_follow_inputs(guarded_page, server):
             arg=case["inputs"]["years"] + 1,
         )
         series = chart_series(page)
-        assert series["The postdoc"][-1] == pytest.approx(case["outputs"]["rival_total"])
+        assert series["The postdoc"][-1] == pytest.approx(case["outputs"]["postdoc_total"])
         assert series["You, in industry"][-1] == pytest.approx(case["outputs"]["your_total"])
     problems.assert_clean()
 
@@ -168,3 +177,18 @@ def test_sensitivity_notebook_draws_its_figures(guarded_page, server):
     traces = page.evaluate("[...document.querySelectorAll('.ows-figure .js-plotly-plot')].map(d => d.data.length)")
     assert traces == [5, 5]
     problems.assert_clean()
+
+
+def test_the_table_reads_the_same_with_and_without_javascript(browser, guarded_page, server):
+    """One declaration of the table's labels (model.TABLE_COLUMNS) and cells: the page's table
+    after the calculator runs and the no-JavaScript table both show the model's table."""
+    page, problems = guarded_page
+    root = load(page, server)
+    expected = list(model.table(**model.DEFAULTS))
+    assert list(shown_table(root.locator("details.ows-table table"))) == expected
+    problems.assert_clean()
+    context = browser.new_context(java_script_enabled=False)
+    static = context.new_page()
+    static.goto(f"{server}/{PAGE}")
+    assert list(shown_table(static.locator(f"{ROOT_SELECTOR} > table"))) == expected
+    context.close()

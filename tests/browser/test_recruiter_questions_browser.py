@@ -12,6 +12,8 @@ from urllib.parse import unquote
 import pytest
 
 from tests.helpers import ROOT, open_page, ready_calculator
+from widgets.formatting import format_number
+from widgets.generate import read_vectors
 from widgets.parameters import Choice
 from widgets.recruiter_questions import model
 
@@ -20,7 +22,7 @@ ROOT_SELECTOR = '[data-calculator="recruiter-questions"]'
 MAIN_CHART = f"{ROOT_SELECTOR} .ows-chart:not(.rq-compare-chart)"
 BAD_WORDS = re.compile(r"\b(NaN|Infinity|undefined|null)\b")
 QUESTIONS = {p.name: p for p in model.PARAMETERS}
-VECTORS = json.loads(Path(model.__file__).with_name("vectors.json").read_text())["cases"]
+VECTORS = read_vectors(Path(model.__file__).with_name("vectors.jsonl"))["cases"]
 NO_REVIEW_FLAG = "Publications do not count in reviews, promotion or salary."
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PDF_PAGE = re.compile(rb"/Type\s*/Page\b")  # a page object; "/Pages" is the page tree
@@ -28,6 +30,14 @@ PRINT_MARGIN = {side: "15mm" for side in ("top", "right", "bottom", "left")}
 # Planted by hostile input if it ever ran as HTML.
 PWNED = "window.__pwned"
 HOSTILE_NAME = '"><img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
+
+
+def shown_table(table) -> tuple[str, list[str], list[list[str]]]:
+    """A table's caption, column labels and cells as text (whether or not it is on screen)."""
+    return table.evaluate(
+        """(t) => [t.caption?.textContent ?? "", [...t.tHead.rows[0].cells].map((c) => c.textContent),
+                   [...t.tBodies[0].rows].map((r) => [...r.cells].map((c) => c.textContent))]"""
+    )
 
 
 def load(page, server: str, fragment: str = "") -> object:
@@ -53,10 +63,10 @@ def expect_outputs(root, answers: dict) -> None:
     expected = model.format_outputs(result)
     assert root.locator('[data-output="score"]').inner_text() == expected["score"]
     assert root.locator('[data-output="verdict"]').inner_text() == expected["verdict"]
-    flags = root.locator('[data-output="red-flags"] li').all_inner_texts()
+    flags = root.locator('[data-output="red_flags"] li').all_inner_texts()
     assert flags == list(result.red_flags)
     if not result.red_flags:
-        assert root.locator('[data-output="red-flags"]').inner_text() == expected["red-flags"]
+        assert root.locator('[data-output="red_flags"]').inner_text() == expected["red_flags"]
 
 
 def chart_series(page, selector: str = MAIN_CHART) -> dict[str, list[float]]:
@@ -178,7 +188,7 @@ def test_a_more_favourable_answer_never_lowers_the_shown_score(guarded_page, ser
             set_answers(root, {name: answer})
             expect_outputs(root, {**MIDDLE, name: answer})
             scores.append(int(root.locator('[data-output="score"]').inner_text()))
-            flags = root.locator('[data-output="red-flags"] li').all_inner_texts()
+            flags = root.locator('[data-output="red_flags"] li').all_inner_texts()
             assert (NO_REVIEW_FLAG in flags) == (name == "review_counts_papers" and answer == "no")
         assert scores == sorted(scores), (name, scores)
         set_answers(root, {name: MIDDLE[name]})
@@ -336,9 +346,19 @@ def test_the_question_list_prints_on_one_or_two_pages(guarded_page, server, pape
     sheet = page.locator("body > .rq-sheet")
     assert sheet.is_visible() and not page.locator(".bd-container").is_visible()
     assert sheet.locator("li").count() == 8
+    # The handout's sheet (sheet.py), its slots filled in with text.
+    questions = sheet.locator(".ows-sheet-question").all_inner_texts()
+    assert questions == [p.label for p in model.PARAMETERS]
     if filled:
         assert "W" * 60 in sheet.inner_text() and NOTE[:40] in sheet.inner_text()
         assert model.format_outputs(model.compute(**MIDDLE))["verdict"] in sheet.inner_text()
+        points = model.compute(**MIDDLE).points
+        assert sheet.locator('[data-slot="answer"]').all_inner_texts() == [
+            f"{model.format_answer(p.name, MIDDLE[p.name])} ({format_number(earned)} of {format_number(model.RULES[p.name].weight)} points)"
+            for p, earned in zip(model.PARAMETERS, points)
+        ]
+    else:
+        assert sheet.locator(".ows-choices").count() == 4  # boxes to tick for the unanswered choices
     assert not BAD_WORDS.search(sheet.inner_text())
     pdf = page.pdf(format=paper, margin=PRINT_MARGIN)
     assert 1 <= len(PDF_PAGE.findall(pdf)) <= 2
@@ -346,6 +366,23 @@ def test_the_question_list_prints_on_one_or_two_pages(guarded_page, server, pape
     page.emulate_media(media="screen")
     page.wait_for_function("!document.documentElement.classList.contains('rq-printing')")
     assert page.locator("body > .rq-sheet").count() == 0
+    problems.assert_clean()
+
+
+def test_the_printed_sheet_shows_hostile_text_as_typed(guarded_page, server):
+    page, problems = guarded_page
+    root = load(page, server)
+    note = '<img src=x onerror="window.__pwned=3"> & <b>not bold</b>'
+    name_offer(root, HOSTILE_NAME[:60])
+    root.locator('.ows-form [name="note_fixed_term"]').fill(note)
+    page.evaluate("window.print = () => {}")
+    root.get_by_role("button", name="Print this offer's question list").click()
+    sheet = page.locator("body > .rq-sheet")
+    assert sheet.locator('[data-slot="offer"]').inner_text() == HOSTILE_NAME[:60]
+    assert sheet.locator('[data-question="fixed_term"] [data-slot="notes"]').inner_text() == note
+    assert sheet.locator("img, script, b").count() == 0
+    page.wait_for_timeout(300)  # give anything injected a moment to run
+    assert page.evaluate(PWNED) is None
     problems.assert_clean()
 
 
@@ -487,4 +524,19 @@ def test_without_javascript_shows_the_questions_and_no_score(browser, server):
     for name, text in expected.items():
         assert root.locator(f'[data-output="{name}"]').inner_text() == text
     assert root.locator("table tbody tr").count() == 8
+    context.close()
+
+
+def test_the_table_reads_the_same_with_and_without_javascript(browser, guarded_page, server):
+    """One declaration of the table's labels (model.TABLE_COLUMNS) and cells: the page's table
+    after the calculator runs and the no-JavaScript table both show the model's table."""
+    page, problems = guarded_page
+    root = load(page, server)
+    expected = list(model.table(**model.DEFAULTS))
+    assert list(shown_table(root.locator("details.ows-table table"))) == expected
+    problems.assert_clean()
+    context = browser.new_context(java_script_enabled=False)
+    static = context.new_page()
+    static.goto(f"{server}/{PAGE}")
+    assert list(shown_table(static.locator(f"{ROOT_SELECTOR} > table"))) == expected
     context.close()

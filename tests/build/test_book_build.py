@@ -78,7 +78,7 @@ def test_icons_come_from_a_small_font_not_font_awesome_js(built_book: Path):
     1.5 MB icon script, and only the search page loads the search index."""
     from fontTools.ttLib import TTFont
 
-    from widgets.icon_font import SUBSET_FONT, THEME_CSS, codepoints, icons_used
+    from icon_font import SUBSET_FONT, THEME_CSS, codepoints, icons_used
 
     font = built_book / SUBSET_FONT
     assert font.stat().st_size < 10_000

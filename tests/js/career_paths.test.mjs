@@ -1,13 +1,13 @@
-// The JS model must reproduce the Python reference model (vectors.json) to 1e-9, and
+// The JS model must reproduce the Python reference model (vectors.jsonl) to 1e-9, and
 // reject the same inputs under the rule across fields.
 import test from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { check, compute, formatOutputs, formatProbability, transitionMatrix } from "../../widgets/career_paths/career_paths.js";
-import { PARAMETERS } from "../../widgets/career_paths/parameters.js";
+import { PARAMETERS, check, compute, formatOutputs, table, transitionMatrix } from "../../widgets/career_paths/model.js";
 import { parseInput } from "../../widgets/calculator_ui.js";
+import { formatProbability } from "../../widgets/formatting.js";
+import { readVectors } from "./vectors.mjs";
 
-const vectors = JSON.parse(readFileSync(new URL("../../widgets/career_paths/vectors.json", import.meta.url)));
+const vectors = readVectors("career_paths");
 
 function close(actual, expected, name) {
   assert.ok(Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected)), `${name}: ${actual} != ${expected}`);
@@ -27,6 +27,12 @@ test("JS model matches the Python model on every vector", () => {
     for (const [name, expected] of Object.entries(outputs)) close(result[name], expected, `${name} for ${JSON.stringify(inputs)}`);
     assert.deepEqual(formatOutputs(result), formatted, JSON.stringify(inputs));
   }
+});
+
+test("JS table matches the Python table, labels and cells", () => {
+  const withTables = vectors.cases.filter((c) => c.table);
+  assert.ok(withTables.length >= 5);
+  for (const { inputs, table: expected } of withTables) assert.deepEqual(table(inputs, compute(inputs)), expected, JSON.stringify(inputs));
 });
 
 test("JS rejects what Python rejects, beside the field the reader changed", () => {

@@ -1,12 +1,11 @@
-// The JS model must reproduce the Python reference model (vectors.json) to 1e-9.
+// The JS model must reproduce the Python reference model (vectors.jsonl) to 1e-9.
 import test from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { compute, formatOutputs } from "../../widgets/publication_gap/publication_gap.js";
-import { PARAMETERS } from "../../widgets/publication_gap/parameters.js";
+import { PARAMETERS, compute, formatOutputs, table } from "../../widgets/publication_gap/model.js";
 import { parseInput } from "../../widgets/calculator_ui.js";
+import { readVectors } from "./vectors.mjs";
 
-const vectors = JSON.parse(readFileSync(new URL("../../widgets/publication_gap/vectors.json", import.meta.url)));
+const vectors = readVectors("publication_gap");
 
 function close(actual, expected, name) {
   if (expected === null) return assert.equal(actual, null, name);
@@ -28,6 +27,12 @@ test("JS model matches the Python model on every vector", () => {
     for (const [name, expected] of Object.entries(outputs)) close(result[name], expected, `${name} for ${JSON.stringify(inputs)}`);
     assert.deepEqual(formatOutputs(result), formatted, JSON.stringify(inputs));
   }
+});
+
+test("JS table matches the Python table, labels and cells", () => {
+  const withTables = vectors.cases.filter((c) => c.table);
+  assert.ok(withTables.length >= 5);
+  for (const { inputs, table: expected } of withTables) assert.deepEqual(table(inputs, compute(inputs)), expected, JSON.stringify(inputs));
 });
 
 test("input parsing accepts the range and rejects the rest with a message", () => {

@@ -1,16 +1,16 @@
-// The scorecard's JS model must reproduce the Python model (vectors.json); the address
+// The scorecard's JS model must reproduce the Python model (vectors.jsonl); the address
 // parser, the exports and the comparison must treat reader text as text.
 import test from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { PARAMETERS } from "../../widgets/recruiter_questions/parameters.js";
-import { compute, formatAnswer, formatOutputs } from "../../widgets/recruiter_questions/scorecard.js";
+import { compute, formatAnswer, formatOutputs, table } from "../../widgets/recruiter_questions/model.js";
 import { MAX_FRAGMENT_LENGTH, fragmentFor, parseFragment } from "../../widgets/recruiter_questions/share_link.js";
 import { CSV_COLUMNS, toCsv, toMarkdown } from "../../widgets/recruiter_questions/export.js";
 import { comparisonFigure, comparisonTable, emptyOffer, inUse } from "../../widgets/recruiter_questions/offers.js";
 import { parseInput } from "../../widgets/calculator_ui.js";
+import { readVectors } from "./vectors.mjs";
 
-const vectors = JSON.parse(readFileSync(new URL("../../widgets/recruiter_questions/vectors.json", import.meta.url)));
+const vectors = readVectors("recruiter_questions");
 const question = (name) => PARAMETERS.find((p) => p.name === name);
 
 function same(actual, expected, name) {
@@ -38,6 +38,12 @@ test("JS model matches the Python model on every vector", () => {
     for (const [name, expected] of Object.entries(outputs)) same(result[name], expected, `${name} for ${JSON.stringify(inputs)}`);
     assert.deepEqual(formatOutputs(result), formatted, JSON.stringify(inputs));
   }
+});
+
+test("JS table matches the Python table, labels and cells", () => {
+  const withTables = vectors.cases.filter((c) => c.table);
+  assert.ok(withTables.length >= 5);
+  for (const { inputs, table: expected } of withTables) assert.deepEqual(table(inputs, compute(inputs)), expected, JSON.stringify(inputs));
 });
 
 test("choices and unanswered fields parse like the form reads them", () => {

@@ -43,6 +43,9 @@ def jupyter_lab(cells: list[str], root: Path) -> Iterator[str]:
         str(Path(sys.executable).with_name("jupyter")), "lab", "--no-browser", "--allow-root",
         f"--port={port}", "--ServerApp.ip=127.0.0.1", "--ServerApp.token=", "--ServerApp.password=",
         f"--ServerApp.root_dir={root}", "--LabApp.news_url=None",
+        # Its own workspace: the shared one in ~/.jupyter may list documents from another lab
+        # session, which JupyterLab then asks for here (404s in the console).
+        f"--LabApp.workspaces_dir={root / '.workspaces'}",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

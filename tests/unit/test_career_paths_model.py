@@ -138,8 +138,10 @@ def test_unknown_parameter_raises():
         model.compute(p_faculty=0.1)
 
 
-@pytest.mark.parametrize(
-    ("p", "text"), [(0, "0%"), (1e-9, "under 1%"), (0.004999, "under 1%"), (0.005, "1%"), (0.615, "62%"), (0.995, "over 99%"), (1, "100%")]
-)
-def test_probability_formatting(p, text):
-    assert model.format_probability(p) == text
+def test_table_shows_the_frame_as_the_page_prints_chances():
+    frame = model.to_frame()
+    table = model.table()
+    assert table.columns == [model.TABLE_COLUMNS[name] for name in ["year", "faculty_from_postdoc", "faculty_from_industry"]]
+    assert table.rows[0] == ["0", "0%", "0%"]
+    last = model.format_outputs(model.compute())
+    assert table.rows[-1] == [str(frame.index[-1]), last["faculty_from_postdoc"], last["faculty_from_industry"]]

@@ -26,11 +26,11 @@ inputs = st.fixed_dictionaries({name: values(name) for name in PARAMS})
 def test_defaults_by_hand():
     # P0 = 6, r_i = 0.5, r_p = 3, T = 2, h = 3 (DESIGN.md's illustrative defaults).
     r = model.compute()
-    assert (r.your_total, r.rival_total, r.gap) == (7.0, 12.0, 5.0)
+    assert (r.your_total, r.postdoc_total, r.gap) == (7.0, 12.0, 5.0)
     w = 2 ** (-1 / 3)
     assert r.your_score == pytest.approx(6 * w**2 + 0.5 * (1 + w))
-    assert r.rival_score == pytest.approx(6 * w**2 + 3 * (1 + w))
-    assert r.recency_ratio == pytest.approx(r.your_score / r.rival_score)
+    assert r.postdoc_score == pytest.approx(6 * w**2 + 3 * (1 + w))
+    assert r.recency_ratio == pytest.approx(r.your_score / r.postdoc_score)
 
 
 def test_zero_years_means_no_gap():
@@ -59,10 +59,10 @@ def test_catch_up_years_is_the_smallest_sufficient_whole_number(v):
         return r.your_score * w**x + v["postdoc_rate"] * (1 - w**x) / (1 - w)
 
     if r.catch_up_years is None:
-        assert v["postdoc_rate"] / (1 - w) <= r.rival_score
+        assert v["postdoc_rate"] / (1 - w) <= r.postdoc_score
     else:
-        assert level(r.catch_up_years) >= r.rival_score
-        assert r.catch_up_years == 0 or level(r.catch_up_years - 1) < r.rival_score
+        assert level(r.catch_up_years) >= r.postdoc_score
+        assert r.catch_up_years == 0 or level(r.catch_up_years - 1) < r.postdoc_score
 
 
 @given(inputs)
@@ -87,7 +87,7 @@ def test_recency_ratio_within_unit_interval_when_industry_is_slower(v):
 @given(inputs)
 def test_outputs_are_finite_and_formatted_for_people(v):
     r = model.compute(**v)
-    for value in (r.your_total, r.rival_total, r.gap, r.your_score, r.rival_score):
+    for value in (r.your_total, r.postdoc_total, r.gap, r.your_score, r.postdoc_score):
         assert math.isfinite(value)
     for text in model.format_outputs(r).values():
         assert text and text != "-0" and not any(bad in text for bad in ("nan", "inf", "None"))
@@ -99,7 +99,7 @@ def test_frame_matches_compute_year_by_year(v):
     assert list(frame.index) == list(range(v["years"] + 1))
     last = frame.iloc[-1]
     r = model.compute(**v)
-    assert last["gap"] == pytest.approx(r.gap) and last["postdoc_score"] == pytest.approx(r.rival_score)
+    assert last["gap"] == pytest.approx(r.gap) and last["postdoc_score"] == pytest.approx(r.postdoc_score)
 
 
 @pytest.mark.parametrize(
@@ -123,6 +123,17 @@ def test_unknown_parameter_raises():
         model.compute(yeras=3)
 
 
-@pytest.mark.parametrize(("x", "text"), [(4.5, "4.5"), (12.0, "12"), (-0.04, "0"), (0.25, "0.3"), (2.449, "2.4")])
-def test_number_formatting(x, text):
-    assert model.format_number(x) == text
+@given(inputs)
+def test_frame_columns_are_the_outputs_of_the_same_names(v):
+    last = model.to_frame(**v).iloc[-1]
+    r = model.compute(**v)
+    for name in model.FRAME_COLUMNS:
+        assert last[name] == getattr(r, name), name
+
+
+def test_table_labels_the_frame_columns_it_shows():
+    frame = model.to_frame(years=3)
+    table = model.table(years=3)
+    assert table.columns == [model.TABLE_COLUMNS[name] for name in ["year", *frame.columns[:3]]]
+    assert table.rows[-1] == ["3", "7.5", "15", "7.5"]
+    assert len(table.rows) == len(frame) == 4

@@ -59,7 +59,7 @@ def test_nothing_answered_has_no_score():
     assert model.format_outputs(result) == {
         "score": "n/a",
         "verdict": "No answers yet. All 8 questions are unknown.",
-        "red-flags": "Nothing flagged yet: no questions answered.",
+        "red_flags": "Nothing flagged yet: no questions answered.",
     }
 
 

@@ -8,6 +8,7 @@ import subprocess
 import pytest
 
 from widgets.recruiter_questions import model
+from widgets.recruiter_questions.sheet import sheet_html
 from widgets.recruiter_questions.widget import RecruiterQuestions
 
 
@@ -62,16 +63,23 @@ def test_bad_answers_raise_value_error_and_keep_the_last_result(name, bad, allow
 
 
 def test_bundled_module_loads_in_node(tmp_path):
-    """anywidget gets one module with no relative imports; it must load and score like Python."""
+    """anywidget gets the bundle, one module with no imports; it must load and score like Python."""
     bundle = tmp_path / "bundle.mjs"
     bundle.write_text(RecruiterQuestions()._esm)
     script = (
         f"const m = await import({str(bundle)!r});"
         "if (typeof m.default.render !== 'function') throw new Error('no render');"
-        "console.log(JSON.stringify(m.compute({review_counts_papers: 'no', research_time: 20}).score));"
+        "console.log(JSON.stringify(m.CALCULATOR.compute({review_counts_papers: 'no', research_time: 20}).score));"
     )
     done = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert float(done.stdout) == pytest.approx(model.compute(review_counts_papers="no", research_time=20).score)
-    text = bundle.read_text()
-    assert 'from "./' not in text and 'from "../' not in text
+    assert "import " not in bundle.read_text()
+
+
+def test_the_view_gets_the_printable_sheet_it_fills_in():
+    """The same sheet markup as the handout, synced once, read-only: the view fills its slots."""
+    card = RecruiterQuestions()
+    assert card.sheet_html == sheet_html() and card.get_state()["sheet_html"] == sheet_html()
+    with pytest.raises(Exception):
+        card.sheet_html = "<p>other</p>"

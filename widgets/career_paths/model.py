@@ -23,8 +23,9 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-from widgets.formatting import format_percent, round_half_up
+from widgets.formatting import format_probability
 from widgets.parameters import Parameter, validate_all
+from widgets.tables import Table
 
 PROBABILITY_HELP = "Write a chance as a decimal: 0.15 means a 15% chance each year."
 
@@ -56,6 +57,14 @@ OUTPUT_LABELS = {
     "faculty_from_industry": "Chance of a faculty post, starting in industry",
 }
 OUTPUTS = tuple(OUTPUT_LABELS)
+
+# The table beside the chart, in the page and without JavaScript: frame column -> label.
+TABLE_CAPTION = "Chance of a faculty post, year by year"
+TABLE_COLUMNS = {
+    "year": "Years since PhD",
+    "faculty_from_postdoc": "Faculty, starting as a postdoc",
+    "faculty_from_industry": "Faculty, starting in industry",
+}
 
 STATES = ("postdoc", "faculty", "industry")
 # Two postdoc moves may add up to 1 exactly; allow for rounding in typed decimals.
@@ -162,14 +171,14 @@ def to_frame(**inputs: Any) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("year")
 
 
-def format_probability(p: float) -> str:
-    """A chance as people read it: "62%"; "under 1%" and "over 99%" rather than a false 0 or 100."""
-    percent = round_half_up(p * 100)
-    if percent == 0 and p > 0:
-        return "under 1%"
-    if percent == 100 and p < 1:
-        return "over 99%"
-    return format_percent(p)
+def table(**inputs: Any) -> Table:
+    """The chart's numbers as the page's table shows them (`table` in model.js)."""
+    frame = to_frame(**inputs).reset_index()
+    rows = [
+        [str(row.year), format_probability(row.faculty_from_postdoc), format_probability(row.faculty_from_industry)]
+        for row in frame.itertuples()
+    ]
+    return Table(TABLE_CAPTION, list(TABLE_COLUMNS.values()), rows)
 
 
 def format_outputs(result: Result) -> dict[str, str]:

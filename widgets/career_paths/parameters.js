@@ -76,3 +76,11 @@ export const OUTPUT_LABELS = {
   "faculty_from_postdoc": "Chance of a faculty post, starting as a postdoc",
   "faculty_from_industry": "Chance of a faculty post, starting in industry"
 };
+
+export const TABLE_CAPTION = "Chance of a faculty post, year by year";
+
+export const TABLE_COLUMNS = {
+  "year": "Years since PhD",
+  "faculty_from_postdoc": "Faculty, starting as a postdoc",
+  "faculty_from_industry": "Faculty, starting in industry"
+};

@@ -8,7 +8,7 @@ from widgets.career_paths import model
 CareerPaths = calculator_widget(
     "CareerPaths",
     model,
-    Path(__file__).with_name("career_paths.js"),
+    Path(__file__).with_name("widget.js"),
     doc="""Is the door still open? Chances of a faculty post from two starting paths.
 
     >>> calc = CareerPaths(years=10)

@@ -3,7 +3,7 @@
 You leave for industry at graduation; a peer with the same record takes a postdoc.
 After `years` years you both apply for the same faculty job.
 
-- totals: your_total = P0 + r_i*T, rival_total = P0 + r_p*T, gap = rival_total - your_total
+- totals: your_total = P0 + r_i*T, postdoc_total = P0 + r_p*T, gap = postdoc_total - your_total
 - committees discount older work: a paper k years old weighs w**k with w = 2**(-1/h),
   so a record's score is S(r) = P0*w**T + r*(1 - w**T)/(1 - w)
 - recency_ratio = S(r_i) / S(r_p), or None when the postdoc's score is 0
@@ -23,6 +23,7 @@ import pandas as pd
 
 from widgets.formatting import format_number, format_percent
 from widgets.parameters import Parameter, validate_all
+from widgets.tables import Table
 
 PARAMETERS: tuple[Parameter, ...] = (
     Parameter(
@@ -50,20 +51,30 @@ PARAMETERS: tuple[Parameter, ...] = (
 # Headline outputs (the page's data-output names) and how the page labels them.
 OUTPUT_LABELS = {
     "your_total": "Your papers at the application",
-    "rival_total": "The postdoc's papers",
+    "postdoc_total": "The postdoc's papers",
     "gap": "Gap in papers",
     "recency_ratio": "Your record, weighted for recency, as a share of theirs",
     "catch_up_years": "Years at the postdoc's pace you would need to catch up",
 }
 OUTPUTS = tuple(OUTPUT_LABELS)
+FRAME_COLUMNS = ("your_total", "postdoc_total", "gap", "your_score", "postdoc_score")
+
+# The table beside the chart, in the page and without JavaScript: frame column -> label.
+TABLE_CAPTION = "Both records, year by year"
+TABLE_COLUMNS = {
+    "year": "Years since PhD",
+    "your_total": "Your papers",
+    "postdoc_total": "The postdoc's papers",
+    "gap": "Gap",
+}
 
 
 class Result(NamedTuple):
     your_total: float
-    rival_total: float
+    postdoc_total: float
     gap: float
     your_score: float
-    rival_score: float
+    postdoc_score: float
     recency_ratio: float | None  # None: the postdoc's score is 0, the ratio is undefined
     catch_up_years: int | None  # None: never
 
@@ -84,19 +95,19 @@ def _catch_up_level(start: float, rate: float, extra_years: int, weight: float) 
     return start * decay + rate * (1.0 - decay) / (1.0 - weight)
 
 
-def catch_up_years(your_score: float, rival_score: float, postdoc_rate: float, weight: float) -> int | None:
-    """Smallest whole x >= 0 with your score after x postdoc-rate years >= rival_score."""
-    if your_score >= rival_score:
+def catch_up_years(your_score: float, postdoc_score: float, postdoc_rate: float, weight: float) -> int | None:
+    """Smallest whole x >= 0 with your score after x postdoc-rate years >= postdoc_score."""
+    if your_score >= postdoc_score:
         return 0
     limit = postdoc_rate / (1.0 - weight)
-    if limit <= rival_score:
+    if limit <= postdoc_score:
         return None
     # Closed form, then a direct check either side, so rounding in the logarithms
     # cannot move the answer by one year.
-    x = max(0, math.ceil(math.log((limit - rival_score) / (limit - your_score)) / math.log(weight)))
-    while x > 0 and _catch_up_level(your_score, postdoc_rate, x - 1, weight) >= rival_score:
+    x = max(0, math.ceil(math.log((limit - postdoc_score) / (limit - your_score)) / math.log(weight)))
+    while x > 0 and _catch_up_level(your_score, postdoc_rate, x - 1, weight) >= postdoc_score:
         x -= 1
-    while _catch_up_level(your_score, postdoc_rate, x, weight) < rival_score:
+    while _catch_up_level(your_score, postdoc_rate, x, weight) < postdoc_score:
         x += 1
     return x
 
@@ -108,39 +119,40 @@ def compute(**inputs: Any) -> Result:
     r_i, r_p = v["industry_rate"], v["postdoc_rate"]
     w = recency_weight(v["half_life"])
     your_total = p0 + r_i * years
-    rival_total = p0 + r_p * years
+    postdoc_total = p0 + r_p * years
     your_score = recency_score(p0, r_i, years, w)
-    rival_score = recency_score(p0, r_p, years, w)
-    ratio = your_score / rival_score if rival_score > 0 else None
+    postdoc_score = recency_score(p0, r_p, years, w)
+    ratio = your_score / postdoc_score if postdoc_score > 0 else None
     return Result(
         your_total=your_total,
-        rival_total=rival_total,
-        gap=rival_total - your_total,
+        postdoc_total=postdoc_total,
+        gap=postdoc_total - your_total,
         your_score=your_score,
-        rival_score=rival_score,
+        postdoc_score=postdoc_score,
         recency_ratio=ratio,
-        catch_up_years=catch_up_years(your_score, rival_score, r_p, w),
+        catch_up_years=catch_up_years(your_score, postdoc_score, r_p, w),
     )
 
 
 def to_frame(**inputs: Any) -> pd.DataFrame:
-    """Year-by-year records of both careers, from graduation (year 0) to the application."""
+    """Year-by-year records of both careers, from graduation (year 0) to the application;
+    the columns are the outputs of the same names, for an application in that year."""
     v = validate_all(PARAMETERS, inputs)
     rows = []
     for year in range(v["years"] + 1):
-        at_year = {**v, "years": year}
-        result = compute(**at_year)
-        rows.append(
-            {
-                "year": year,
-                "your_papers": result.your_total,
-                "postdoc_papers": result.rival_total,
-                "gap": result.gap,
-                "your_score": result.your_score,
-                "postdoc_score": result.rival_score,
-            }
-        )
+        result = compute(**{**v, "years": year})
+        rows.append({"year": year, **{name: getattr(result, name) for name in FRAME_COLUMNS}})
     return pd.DataFrame(rows).set_index("year")
+
+
+def table(**inputs: Any) -> Table:
+    """The chart's numbers as the page's table shows them (`table` in model.js)."""
+    frame = to_frame(**inputs).reset_index()
+    rows = [
+        [str(row.year), format_number(row.your_total), format_number(row.postdoc_total), format_number(row.gap)]
+        for row in frame.itertuples()
+    ]
+    return Table(TABLE_CAPTION, list(TABLE_COLUMNS.values()), rows)
 
 
 def format_outputs(result: Result) -> dict[str, str]:
@@ -149,7 +161,7 @@ def format_outputs(result: Result) -> dict[str, str]:
     years = "never" if result.catch_up_years is None else str(result.catch_up_years)
     return {
         "your_total": format_number(result.your_total),
-        "rival_total": format_number(result.rival_total),
+        "postdoc_total": format_number(result.postdoc_total),
         "gap": format_number(result.gap),
         "recency_ratio": ratio,
         "catch_up_years": years,

@@ -74,8 +74,17 @@ export const PARAMETERS = [
 
 export const OUTPUT_LABELS = {
   "your_total": "Your papers at the application",
-  "rival_total": "The postdoc's papers",
+  "postdoc_total": "The postdoc's papers",
   "gap": "Gap in papers",
   "recency_ratio": "Your record, weighted for recency, as a share of theirs",
   "catch_up_years": "Years at the postdoc's pace you would need to catch up"
+};
+
+export const TABLE_CAPTION = "Both records, year by year";
+
+export const TABLE_COLUMNS = {
+  "year": "Years since PhD",
+  "your_total": "Your papers",
+  "postdoc_total": "The postdoc's papers",
+  "gap": "Gap"
 };

@@ -8,7 +8,7 @@ from widgets.publication_gap import model
 PublicationGap = calculator_widget(
     "PublicationGap",
     model,
-    Path(__file__).with_name("publication_gap.js"),
+    Path(__file__).with_name("widget.js"),
     doc="""Publication gap against a postdoc competitor.
 
     >>> calc = PublicationGap(years=5)

@@ -1,11 +1,11 @@
 // The reader's answers and notes as files to take to an interview: Markdown and CSV,
 // made in the browser (a Blob and an object URL), so nothing typed leaves the page.
-import { compute, formatOutputs, pointsText, questionRows } from "./scorecard.js";
-import { element, roundHalfUp } from "../calculator_ui.js";
+import { compute, formatOutputs, pointsText, questionRows } from "./model.js";
+import { MESSAGES } from "./parameters.js";
+import { element } from "../calculator_ui.js";
+import { roundHalfUp } from "../formatting.js";
 
-export const SOURCE_LINE =
-  "From One-Way Street, chapter “The recruiting pitch”. The score counts answered questions only; " +
-  "the weights are the book's judgement, not a measurement.";
+export const SOURCE_LINE = MESSAGES.source_line;
 
 export const CSV_COLUMNS = [
   "offer", "offer_score", "question", "asks", "answer", "answer_text", "points", "max_points", "notes",
@@ -31,7 +31,7 @@ function offerMarkdown(offer) {
     "",
     `- Score: ${text.score} out of 100 (answered questions only)`,
     `- Verdict: ${text.verdict}`,
-    `- Red flags: ${result.red_flags.length ? result.red_flags.join(" ") : text["red-flags"]}`,
+    `- Red flags: ${result.red_flags.length ? result.red_flags.join(" ") : text.red_flags}`,
     "",
   ];
   questionRows(offer.values, result).forEach((row, i) => {

@@ -1,61 +1,31 @@
-// The question list to take to an interview: each question, a polite way to ask it, the
-// reader's answer and notes (or lines to write on), and the score so far. It is built
-// when the reader asks to print, placed at the top level of the page, and the print
-// stylesheet (calculator.css, `html.rq-printing`) prints it alone on one or two pages.
-import { compute, formatOutputs, pointsText, questionRows } from "./scorecard.js";
+// The question sheet to take to an interview, filled in with one offer's answers and
+// notes. Its markup is the printable sheet made once in Python (sheet.py), which the
+// handout page prints blank; this module only writes text into its slots (data-slot),
+// never markup, so whatever a reader typed prints exactly as typed. The sheet is placed
+// at the top level of the page, and the print stylesheet (calculator.css,
+// `html.rq-printing`) prints it alone on one or two pages.
+import { compute, formatOutputs, pointsText, questionRows } from "./model.js";
 import { element } from "../calculator_ui.js";
-import { SOURCE_LINE } from "./export.js";
 
-function labelled(label, content, className) {
-  const line = element("p", { class: className });
-  line.append(element("strong", {}, `${label}: `), content);
-  return line;
-}
-
-// An unanswered question: its answers to circle, or a line to write a number on.
-function blankAnswer(row) {
-  const part = element("span");
-  if (row.question.kind === "choice") {
-    part.append(element("span", { class: "rq-sheet-options" }, row.question.answers.map((a) => a.label).join("  /  ")));
-  } else {
-    part.append(element("span", { class: "rq-sheet-blank" }), ` ${row.question.unit}`);
-  }
-  return part;
-}
-
-/** The printable sheet for one offer (all reader text goes in as text, never as HTML). */
-export function buildSheet(offer) {
+/** The sheet (`sheetHtml`, from sheet.py) filled in with `offer`: its name, answers, notes and score. */
+export function fillSheet(sheetHtml, offer) {
+  const template = document.createElement("template");
+  template.innerHTML = sheetHtml; // the book's own markup; reader text goes in below as text only
+  const sheet = element("section", { class: "rq-sheet" });
+  sheet.append(template.content);
+  const slot = (within, name) => within.querySelector(`[data-slot="${name}"]`);
   const result = compute(offer.values);
   const text = formatOutputs(result);
-  const sheet = element("section", { class: "rq-sheet" });
-  sheet.append(
-    element("h1", {}, `Questions for the recruiter: ${offer.name}`),
-    element(
-      "p",
-      { class: "rq-sheet-intro" },
-      "Ask for facts rather than impressions, and write down what you hear. A question you could not ask " +
-        "stays unknown: it counts neither for nor against the offer.",
-    ),
-  );
-  const list = element("ol");
+  slot(sheet, "offer").textContent = offer.name;
   for (const row of questionRows(offer.values, result)) {
+    const item = sheet.querySelector(`[data-question="${row.name}"]`);
+    if (row.answer !== null) slot(item, "answer").textContent = `${row.answerText} (${pointsText(row)} points)`;
     const note = offer.notes[row.name].trim();
-    const answer = row.answer === null ? blankAnswer(row) : document.createTextNode(`${row.answerText} (${pointsText(row)} points)`);
-    const item = element("li");
-    item.append(
-      element("p", { class: "rq-sheet-question" }, row.asks),
-      element("p", { class: "rq-sheet-ask" }, row.ask),
-      labelled("Answer", answer, "rq-sheet-answer"),
-      labelled("Notes", note ? document.createTextNode(note) : element("span", { class: "rq-sheet-blank" }), "rq-sheet-notes"),
-    );
-    list.append(item);
+    if (note) slot(item, "notes").textContent = note; // else the line to write on stays
   }
-  sheet.append(
-    list,
-    labelled("Score so far", document.createTextNode(`${text.score} out of 100. ${text.verdict}`), "rq-sheet-summary"),
-    labelled("Red flags", document.createTextNode(text["red-flags"]), "rq-sheet-summary"),
-    element("p", { class: "rq-sheet-source" }, SOURCE_LINE),
-  );
+  slot(sheet, "score").textContent = `${text.score} out of 100. ${text.verdict}`;
+  slot(sheet, "red_flags").textContent = text.red_flags;
+  slot(sheet, "result").hidden = false;
   return sheet;
 }
 

@@ -40,8 +40,9 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-from widgets.formatting import format_number, round_half_up
+from widgets.formatting import format_decimal, format_number, round_half_up
 from widgets.parameters import Answer, AnyParameter, Choice, Parameter, validate_all
+from widgets.tables import Table
 
 PARAMETERS: tuple[AnyParameter, ...] = (
     Parameter(
@@ -177,15 +178,29 @@ NO_ANSWERS = "No answers yet."
 DECIDING_UNKNOWN = "The deciding question, whether papers count in reviews, is still unknown."
 NO_FLAGS = "Nothing flagged among the answered questions."
 NO_FLAGS_YET = "Nothing flagged yet: no questions answered."
+# Under a scorecard's answers wherever they are printed or saved (the sheet, the downloads).
+SOURCE_LINE = (
+    "From One-Way Street, chapter “The recruiting pitch”. The score counts answered questions only; "
+    "the weights are the book's judgement, not a measurement."
+)
 
-# Headline outputs, keyed by the page's data-output names (DESIGN.md spells one with a
-# hyphen); OUTPUTS are the Python names of the results the widget exposes.
+# Headline outputs, keyed by the page's data-output names; OUTPUTS are all the results the
+# widget exposes, under the same names.
 OUTPUT_LABELS = {
     "score": "Score out of 100 (answered questions only)",
     "verdict": "Verdict",
-    "red-flags": "Red flags",
+    "red_flags": "Red flags",
 }
 OUTPUTS = ("score", "band", "verdict", "red_flags", "unknown_count", "points")
+
+# The table beside the chart, in the page and without JavaScript: frame column -> label.
+TABLE_CAPTION = "The eight questions: answers and the points they earn"
+TABLE_COLUMNS = {
+    "question": "Question",
+    "answer": "Answer",
+    "points": "Points earned",
+    "max_points": "Points possible",
+}
 
 
 class Result(NamedTuple):
@@ -279,12 +294,12 @@ def format_answer(name: str, answer: Any) -> str:
 
 def format_outputs(result: Result) -> dict[str, str]:
     """The headline outputs as the page shows them (keys are data-output names)."""
-    score = "n/a" if result.score is None else str(int(round_half_up(result.score)))
+    score = "n/a" if result.score is None else format_decimal(result.score, 0)
     if result.red_flags:
         flags = " ".join(result.red_flags)
     else:
         flags = NO_FLAGS_YET if result.score is None else NO_FLAGS
-    return {"score": score, "verdict": result.verdict, "red-flags": flags}
+    return {"score": score, "verdict": result.verdict, "red_flags": flags}
 
 
 def to_frame(**inputs: Any) -> pd.DataFrame:
@@ -305,7 +320,19 @@ def to_frame(**inputs: Any) -> pd.DataFrame:
     return pd.DataFrame(rows).astype({"points": float}).set_index("question")
 
 
-FRAME_CAPTION = "The eight questions: answers and the points they earn"
+def points_text(points: float | None) -> str:
+    """A question's points in a table: "7.5", or "not counted" for an unknown answer."""
+    return "not counted" if pd.isna(points) else format_number(points)  # the frame holds NaN for unknown
+
+
+def table(**inputs: Any) -> Table:
+    """The chart's numbers as the page's table shows them (`table` in model.js)."""
+    frame = to_frame(**inputs)
+    rows = [
+        [RULES[name].short, row.answer, points_text(row.points), format_number(row.max_points)]
+        for name, row in zip(frame.index, frame.itertuples())
+    ]
+    return Table(TABLE_CAPTION, list(TABLE_COLUMNS.values()), rows)
 DEFAULTS = {p.name: p.default for p in PARAMETERS}
 
 # Constants the JS model reads from the generated parameters.js (one source of truth).
@@ -319,6 +346,7 @@ BROWSER_CONSTANTS = {
         "deciding_unknown": DECIDING_UNKNOWN,
         "no_flags": NO_FLAGS,
         "no_flags_yet": NO_FLAGS_YET,
+        "source_line": SOURCE_LINE,
     },
 }
 

@@ -1,7 +1,7 @@
 // Up to three offers, named by the reader, side by side: one grouped bar chart of the
 // points per question and one table. Offer names are the reader's text: the page shows
 // them with textContent, and plotly (which reads a little HTML in labels) gets them escaped.
-import { QUESTIONS, RULES, compute, formatScore, pointsText, questionRows } from "./scorecard.js";
+import { QUESTIONS, RULES, compute, formatScore, pointsText, questionRows } from "./model.js";
 
 export const MAX_OFFERS = 3;
 const OFFER_COLOURS = ["#0072B2", "#D55E00", "#009E73"]; // Okabe-Ito, as the book's charts

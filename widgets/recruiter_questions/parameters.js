@@ -149,7 +149,16 @@ export const PARAMETERS = [
 export const OUTPUT_LABELS = {
   "score": "Score out of 100 (answered questions only)",
   "verdict": "Verdict",
-  "red-flags": "Red flags"
+  "red_flags": "Red flags"
+};
+
+export const TABLE_CAPTION = "The eight questions: answers and the points they earn";
+
+export const TABLE_COLUMNS = {
+  "question": "Question",
+  "answer": "Answer",
+  "points": "Points earned",
+  "max_points": "Points possible"
 };
 
 export const SCORING = [
@@ -243,5 +252,6 @@ export const MESSAGES = {
   "no_answers": "No answers yet.",
   "deciding_unknown": "The deciding question, whether papers count in reviews, is still unknown.",
   "no_flags": "Nothing flagged among the answered questions.",
-  "no_flags_yet": "Nothing flagged yet: no questions answered."
+  "no_flags_yet": "Nothing flagged yet: no questions answered.",
+  "source_line": "From One-Way Street, chapter \u201cThe recruiting pitch\u201d. The score counts answered questions only; the weights are the book's judgement, not a measurement."
 };

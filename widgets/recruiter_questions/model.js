@@ -1,8 +1,11 @@
-// Questions for a recruiter: the JS model. The same scoring rule as model.py (see its
-// docstring), with the weights, thresholds and words read from the generated
-// parameters.js, and checked against vectors.json by tests/js/recruiter_questions.test.mjs.
-import { BANDS, MESSAGES, PARAMETERS, SCORING } from "./parameters.js";
-import { formatNumber, roundHalfUp } from "../calculator_ui.js";
+// Questions for a recruiter: the JS model, twin of model.py. The same scoring rule (see
+// its docstring), with the weights, thresholds and words read from the generated
+// parameters.js, and checked against vectors.jsonl by tests/js/recruiter_questions.test.mjs.
+// Pure: it runs in node and in the browser, with no DOM.
+import { BANDS, MESSAGES, OUTPUT_LABELS, PARAMETERS, SCORING, TABLE_CAPTION, TABLE_COLUMNS } from "./parameters.js";
+import { formatDecimal, formatNumber, roundHalfUp } from "../formatting.js";
+
+export { OUTPUT_LABELS };
 
 export const RULES = Object.fromEntries(SCORING.map((rule) => [rule.name, rule]));
 export const QUESTIONS = PARAMETERS;
@@ -68,13 +71,13 @@ export function compute(values) {
 }
 
 export function formatScore(result) {
-  return result.score === null ? "n/a" : String(roundHalfUp(result.score));
+  return result.score === null ? "n/a" : formatDecimal(result.score, 0);
 }
 
 export function formatOutputs(result) {
   let flags = result.red_flags.join(" ");
   if (result.red_flags.length === 0) flags = result.score === null ? MESSAGES.no_flags_yet : MESSAGES.no_flags;
-  return { score: formatScore(result), verdict: result.verdict, "red-flags": flags };
+  return { score: formatScore(result), verdict: result.verdict, red_flags: flags };
 }
 
 /** An answer as people read it: "Informally", "20% of working time", "unknown". */
@@ -105,4 +108,18 @@ export function questionRows(values, result) {
 /** "3 of 15", or "not counted" for an unknown answer: a question's points in words. */
 export function pointsText(row) {
   return row.points === null ? "not counted" : `${formatNumber(row.points)} of ${formatNumber(row.maxPoints)}`;
+}
+
+/** The chart's numbers as the page's table shows them (`table` in model.py). */
+export function table(values, result) {
+  return {
+    caption: TABLE_CAPTION,
+    columns: Object.values(TABLE_COLUMNS),
+    rows: questionRows(values, result).map((row) => [
+      row.short,
+      row.answerText,
+      row.points === null ? "not counted" : formatNumber(row.points),
+      formatNumber(row.maxPoints),
+    ]),
+  };
 }

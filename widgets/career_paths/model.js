@@ -1,7 +1,10 @@
-// Is the door still open? The JS model (the same yearly three-state chain as model.py,
-// checked against vectors.json) and its view for anywidget and the book.
-import { OUTPUT_LABELS, PARAMETERS } from "./parameters.js";
-import { formatPercent, mountCalculator, roundHalfUp } from "../calculator_ui.js";
+// Is the door still open? The JS model, twin of model.py (the same yearly three-state
+// chain, checked against vectors.jsonl by tests/js/career_paths.test.mjs). Pure: it runs
+// in node and in the browser, with no DOM.
+import { OUTPUT_LABELS, PARAMETERS, TABLE_CAPTION, TABLE_COLUMNS } from "./parameters.js";
+import { formatProbability, roundHalfUp } from "../formatting.js";
+
+export { OUTPUT_LABELS, PARAMETERS };
 
 export const STATES = ["postdoc", "faculty", "industry"];
 const TOLERANCE = 1e-9; // the two postdoc moves may add up to 1 exactly, give or take rounding
@@ -60,23 +63,12 @@ export function compute(values) {
   };
 }
 
-/** "62%"; "under 1%" and "over 99%" rather than a false 0 or 100. */
-export function formatProbability(p) {
-  const percent = roundHalfUp(p * 100);
-  if (percent === 0 && p > 0) return "under 1%";
-  if (percent === 100 && p < 1) return "over 99%";
-  return formatPercent(p);
-}
-
 export function formatOutputs(result) {
   return Object.fromEntries(Object.keys(OUTPUT_LABELS).map((name) => [name, formatProbability(result[name])]));
 }
 
-// Okabe-Ito colours, safe for colour-blind readers; the lines differ in dash too.
-const FROM_POSTDOC = "#0072B2";
-const FROM_INDUSTRY = "#D55E00";
-
-function facultySeries(values) {
+/** Year 0..years: the chance of a faculty post from each starting path. */
+export function facultySeries(values) {
   const { postdoc, industry } = trajectories(values);
   return {
     years: postdoc.map((_, year) => year),
@@ -85,69 +77,12 @@ function facultySeries(values) {
   };
 }
 
-function chart(values) {
-  const { years, fromPostdoc, fromIndustry } = facultySeries(values);
-  const line = (name, y, color, dash) => ({
-    type: "scatter",
-    mode: values.years > 20 ? "lines" : "lines+markers",
-    name,
-    x: years,
-    y,
-    line: { color, dash, width: 3 },
-    marker: { color, size: 7 },
-    hovertemplate: `${name}: %{y:.0%} after %{x} years<extra></extra>`,
-  });
-  return {
-    data: [
-      line("Starting as a postdoc", fromPostdoc, FROM_POSTDOC, "solid"),
-      line("Starting in industry", fromIndustry, FROM_INDUSTRY, "dash"),
-    ],
-    layout: {
-      title: { text: "Chance of a faculty post, by year", font: { size: 16 } },
-      xaxis: { title: { text: "Years since the PhD" }, rangemode: "tozero" },
-      yaxis: { title: { text: "Chance of a faculty post" }, range: [0, 1.05], tickformat: ".0%" },
-      legend: { orientation: "h", y: -0.25 },
-      margin: { l: 60, r: 20, t: 50, b: 40 },
-      height: 360,
-      paper_bgcolor: "rgba(0,0,0,0)",
-      plot_bgcolor: "rgba(0,0,0,0)",
-    },
-  };
-}
-
-function table(values) {
+/** The chart's numbers as the page's table shows them (`table` in model.py). */
+export function table(values) {
   const { years, fromPostdoc, fromIndustry } = facultySeries(values);
   return {
-    columns: ["Years since PhD", "Faculty, starting as a postdoc", "Faculty, starting in industry"],
-    rows: years.map((year, i) => [year, formatProbability(fromPostdoc[i]), formatProbability(fromIndustry[i])]),
+    caption: TABLE_CAPTION,
+    columns: Object.values(TABLE_COLUMNS),
+    rows: years.map((year, i) => [String(year), formatProbability(fromPostdoc[i]), formatProbability(fromIndustry[i])]),
   };
 }
-
-function summary(values, result) {
-  const text = formatOutputs(result);
-  return (
-    `Line chart of the chance of holding a faculty post. After ${values.years} years it is ` +
-    `${text.faculty_from_postdoc} starting as a postdoc and ${text.faculty_from_industry} starting in industry.`
-  );
-}
-
-export const CALCULATOR = {
-  id: "career-paths",
-  title: "Career paths calculator",
-  note:
-    "The default chances are illustrative, not estimates: no source gives these yearly rates. " +
-    "Put in your own, as decimals from 0 to 1.",
-  parameters: PARAMETERS,
-  compute,
-  check,
-  outputs: Object.entries(OUTPUT_LABELS).map(([name, label]) => ({ name, label, format: (r) => formatOutputs(r)[name] })),
-  chart,
-  table,
-  summary,
-};
-
-export default {
-  render(context) {
-    return mountCalculator(context, CALCULATOR);
-  },
-};

@@ -2,13 +2,13 @@
 // form, outputs and chart come from calculator_ui.js; this module adds what a reader
 // needs around them: up to three named offers compared side by side, notes, a print
 // view and downloads for the interview, and (in the book) answers in the page address.
-import { OUTPUT_LABELS } from "./parameters.js";
-import { element, fillTable, formatNumber, loadPlotly, mountCalculator, pageLayout } from "../calculator_ui.js";
-import { QUESTIONS, compute, formatOutputs, pointsText, questionRows } from "./scorecard.js";
+import { element, fillTable, loadPlotly, mountCalculator, pageLayout } from "../calculator_ui.js";
+import { formatNumber } from "../formatting.js";
+import { OUTPUT_LABELS, QUESTIONS, compute, formatOutputs, pointsText, questionRows, table } from "./model.js";
 import { MAX_OFFERS, comparisonFigure, comparisonTable, emptyOffer, hasAnswers, inUse } from "./offers.js";
 import { MAX_NAME_LENGTH, cleanName, fragmentFor, parseFragment } from "./share_link.js";
 import { downloadText, toCsv, toMarkdown } from "./export.js";
-import { buildSheet, printSheet } from "./interview_sheet.js";
+import { fillSheet, printSheet } from "./interview_sheet.js";
 
 const NOTE_LENGTH = 300; // keeps the printed question list to two pages
 const EARNED = "#0072B2";
@@ -49,18 +49,6 @@ function chart(values, result) {
   };
 }
 
-function table(values, result) {
-  return {
-    columns: ["Question", "Answer", "Points earned", "Points possible"],
-    rows: questionRows(values, result).map((row) => [
-      row.short,
-      row.answerText,
-      row.points === null ? "not counted" : formatNumber(row.points),
-      formatNumber(row.maxPoints),
-    ]),
-  };
-}
-
 function summary(values, result) {
   const answered = QUESTIONS.length - result.unknown_count;
   return (
@@ -81,7 +69,7 @@ export const CALCULATOR = {
     name,
     label,
     format: (result) => formatOutputs(result)[name],
-    items: name === "red-flags" ? (result) => result.red_flags : undefined,
+    items: name === "red_flags" ? (result) => result.red_flags : undefined,
   })),
   chart,
   table,
@@ -256,10 +244,14 @@ function mountExtras({ model, el, host }) {
     const inUseNow = offers.filter(inUse);
     return inUseNow.length ? inUseNow : [offers[active]];
   };
+  // The printable sheet's markup (sheet.py): a synced trait in Jupyter, a template in the book.
+  // A host that passes none gets no print button rather than a broken one.
+  const sheetHtml = model.get("sheet_html");
+  const print = sheetHtml ? [["Print this offer's question list", () => printSheet(fillSheet(sheetHtml, offers[active]))]] : [];
   const interview = buildInterviewSection(
     prefix,
     [
-      ["Print this offer's question list", () => printSheet(buildSheet(offers[active]))],
+      ...print,
       ["Download answers (Markdown)", (status) => download(toMarkdown(started()), "recruiter-questions.md", "text/markdown;charset=utf-8", status)],
       ["Download answers (CSV)", (status) => download(toCsv(started()), "recruiter-questions.csv", "text/csv;charset=utf-8", status)],
     ],

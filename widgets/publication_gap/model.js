@@ -1,0 +1,79 @@
+// Publication gap against a postdoc competitor: the JS model, twin of model.py (the same
+// equations, checked against vectors.jsonl by tests/js/publication_gap.test.mjs). Pure:
+// it runs in node and in the browser, with no DOM.
+import { OUTPUT_LABELS, PARAMETERS, TABLE_CAPTION, TABLE_COLUMNS } from "./parameters.js";
+import { formatNumber, formatPercent } from "../formatting.js";
+
+export { OUTPUT_LABELS, PARAMETERS };
+
+export function recencyWeight(halfLife) {
+  return 2 ** (-1 / halfLife);
+}
+
+export function recencyScore(papersAtPhd, rate, years, weight) {
+  const decay = weight ** years;
+  return papersAtPhd * decay + (rate * (1 - decay)) / (1 - weight);
+}
+
+function catchUpLevel(start, rate, extraYears, weight) {
+  const decay = weight ** extraYears;
+  return start * decay + (rate * (1 - decay)) / (1 - weight);
+}
+
+/** Fewest whole years of postdoc-rate output to reach the postdoc's score; null = never. */
+export function catchUpYears(yourScore, postdocScore, postdocRate, weight) {
+  if (yourScore >= postdocScore) return 0;
+  const limit = postdocRate / (1 - weight);
+  if (limit <= postdocScore) return null;
+  let x = Math.max(0, Math.ceil(Math.log((limit - postdocScore) / (limit - yourScore)) / Math.log(weight)));
+  while (x > 0 && catchUpLevel(yourScore, postdocRate, x - 1, weight) >= postdocScore) x -= 1;
+  while (catchUpLevel(yourScore, postdocRate, x, weight) < postdocScore) x += 1;
+  return x;
+}
+
+/** Every output for already-validated inputs (see model.py for the equations). */
+export function compute({ years, papers_at_phd, industry_rate, postdoc_rate, half_life }) {
+  const weight = recencyWeight(half_life);
+  const your_total = papers_at_phd + industry_rate * years;
+  const postdoc_total = papers_at_phd + postdoc_rate * years;
+  const your_score = recencyScore(papers_at_phd, industry_rate, years, weight);
+  const postdoc_score = recencyScore(papers_at_phd, postdoc_rate, years, weight);
+  return {
+    your_total,
+    postdoc_total,
+    gap: postdoc_total - your_total,
+    your_score,
+    postdoc_score,
+    recency_ratio: postdoc_score > 0 ? your_score / postdoc_score : null,
+    catch_up_years: catchUpYears(your_score, postdoc_score, postdoc_rate, weight),
+  };
+}
+
+/** The headline outputs as people read them: "4.5", "62%", "never", "n/a". */
+export function formatOutputs(result) {
+  return {
+    your_total: formatNumber(result.your_total),
+    postdoc_total: formatNumber(result.postdoc_total),
+    gap: formatNumber(result.gap),
+    recency_ratio: result.recency_ratio === null ? "n/a" : formatPercent(result.recency_ratio),
+    catch_up_years: result.catch_up_years === null ? "never" : String(result.catch_up_years),
+  };
+}
+
+/** Both cumulative records, year 0 (the PhD) to the application. */
+export function records(values) {
+  const years = [...Array(values.years + 1).keys()];
+  const you = years.map((t) => values.papers_at_phd + values.industry_rate * t);
+  const postdoc = years.map((t) => values.papers_at_phd + values.postdoc_rate * t);
+  return { years, you, postdoc };
+}
+
+/** The chart's numbers as the page's table shows them (`table` in model.py). */
+export function table(values) {
+  const { years, you, postdoc } = records(values);
+  return {
+    caption: TABLE_CAPTION,
+    columns: Object.values(TABLE_COLUMNS),
+    rows: years.map((t, i) => [String(t), formatNumber(you[i]), formatNumber(postdoc[i]), formatNumber(postdoc[i] - you[i])]),
+  };
+}
