@@ -1,7 +1,7 @@
 """HTML for the appendix "Data and methods", generated from the code and data it describes.
 
-Each dataset's entry comes from ``widgets.data.SCHEMAS`` (columns and the checks the
-loader applies), ``data/provenance.csv`` (its sources) and the dataset's section of
+Each dataset's entry comes from ``data/datapackage.json`` through ``widgets.data.SCHEMAS``
+(columns, types and the checks a file passes), ``data/provenance.csv`` (its sources) and the dataset's section of
 ``data/README.md`` (what it holds, its population and limits). Each calculator's entry
 comes from its model module: the docstring (equations and assumptions), ``PARAMETERS``
 and ``OUTPUT_LABELS``. A new dataset or calculator therefore appears in the appendix
@@ -17,19 +17,22 @@ from types import ModuleType
 import pandas as pd
 from markdown_it import MarkdownIt
 
+from widgets.data import (
+    DATA_DIR,
+    PROVENANCE,
+    SCHEMAS,
+    UNIT_RULES,
+    Field,
+    TableSchema,
+    has_unit_rule,
+    load,
+    provenance_for,
+)
 from widgets.tables import table_html
-from widgets.data import DATA_DIR, SCHEMAS, Column, load, provenance_for
 
 README = DATA_DIR / "README.md"
 _HEADING = re.compile(r"^(#{2,3}) (.*)$")
 _markdown = MarkdownIt("commonmark").enable("table")
-
-_CHECKS = {
-    "percent": "a percentage in [0, 100]",
-    "count": "a whole number, 0 or more",
-    "non_negative": "a number, 0 or more",
-}
-
 
 # --- data/README.md ---------------------------------------------------------------
 
@@ -69,10 +72,24 @@ def readme_section(name: str, readme_text: str | None = None) -> str:
 # --- datasets -------------------------------------------------------------------------
 
 
-def _check_text(column: Column) -> str:
-    if column.allowed:
-        return "one of " + ", ".join(column.allowed)
-    return _CHECKS.get(column.check or "", "")
+def _check_text(schema: TableSchema, field: Field) -> str:
+    """Every check a column's cells pass, in words: its Table Schema type and constraints,
+    the foreign keys it is part of, and the book's own rules (widgets.data)."""
+    plain_text = field.type == "string" and field.format == "default" and "enum" not in field.constraints
+    checks = [] if plain_text else [field.rule()]
+    if field.type == "number":
+        checks.append("finite")
+    if field.name == "value" and has_unit_rule(schema):
+        checks += [f"{words} when the unit is {unit}" for unit, (_, words) in UNIT_RULES.items()]
+    if schema.name == PROVENANCE and field.name == "dataset":
+        checks.append("names of datasets in data/, separated by “;”")
+    for key in schema.foreign_keys:
+        reference = SCHEMAS[key.resource].path
+        if key.fields == (field.name,):
+            checks.append(f"a {key.reference_fields[0]} in {reference}")
+        elif len(key.fields) > 1 and field.name == key.fields[-1]:
+            checks.append(f"as {reference} gives for the row's {key.fields[0]}")
+    return "; ".join(checks)
 
 
 def _link(url: str) -> str:
@@ -110,11 +127,13 @@ def dataset_html(name: str) -> str:
     checks = table_html(
         ["Column", "Type", "May be empty", "Checked on loading"],
         [
-            [column.name, column.type.__name__, "yes" if column.nullable else "no", _check_text(column)]
-            for column in schema.columns
+            [field.name, field.type, "yes" if field.nullable else "no", _check_text(schema, field)]
+            for field in schema.fields
         ],
-        caption=f"Columns of {name}.csv and the checks widgets.data.load applies",
+        caption=f"Columns of {name}.csv as data/datapackage.json declares them",
     )
+    key = ", ".join(f"<code>{column}</code>" for column in schema.primary_key)
+    facts.append(f"<strong>Key:</strong> {key} (no two rows share {'it' if len(schema.primary_key) == 1 else 'them'})")
     # The README's own tables scroll sideways inside their box on a narrow screen.
     description = (
         _markdown.render(readme_section(name))

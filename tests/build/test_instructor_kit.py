@@ -23,9 +23,11 @@ from bs4 import BeautifulSoup
 from tests.conftest import BuildResult, build_book
 from tests.helpers import OUTPUT_ROOT, ROOT
 from chapter_meta import WORDS_PER_MINUTE
-from instructor_kit import roleplay, workshops
+from instructor_kit import workshops
 from instructor_kit.handouts import PAPER_SIZES, pdf_path
 from widgets.recruiter_questions import model as recruiter_model
+
+# Loading and checking the workshop and role-play files needs no build: tests/unit/test_workshops.py.
 
 PATHWAYS = ["chapters/pathways/phd_student.html", "chapters/pathways/postdoc.html", "chapters/pathways/instructor.html"]
 WORKSHOP_PAGES = {"workshop_60min": 60, "workshop_half_day": 180}  # workshop -> its length in minutes
@@ -227,23 +229,6 @@ def test_workshop_timings_add_up_to_the_session_length(built_book, page_path, wo
     assert elapsed == WORKSHOP_PAGES[workshop_id]
 
 
-def test_workshop_files_check_their_own_timing():
-    for workshop_id, length in WORKSHOP_PAGES.items():
-        workshop = workshops.load_workshop(workshop_id)
-        assert workshop.length_minutes == length == sum(step.minutes for step in workshop.steps)
-    raw = {
-        "title": "t", "length_minutes": 60, "goals": ["a", "b"], "pre_reading": ["{doc}`/intro`"],
-        "steps": [{"minutes": 30, "activity": "a", "participants": "p", "facilitator": "f"}] * 2,
-    }
-    assert workshops.parse_workshop("ok", raw).starts() == [0, 30]
-    with pytest.raises(workshops.WorkshopError, match="take 50 minutes, but the workshop is 60"):
-        workshops.parse_workshop("short", {**raw, "steps": [{**raw["steps"][0], "minutes": 25}] * 2})
-    with pytest.raises(workshops.WorkshopError, match="'minutes' must be a whole number from 1 to 60"):
-        workshops.parse_workshop("bad", {**raw, "steps": [{**raw["steps"][0], "minutes": "ten"}]})
-    with pytest.raises(workshops.WorkshopError, match="'goals' must be a list of 2 to 5"):
-        workshops.parse_workshop("goals", {**raw, "goals": ["only one"]})
-
-
 def test_workshop_plans_have_goals_pre_reading_activities_notes_and_feedback(built_book):
     for workshop_id in WORKSHOP_PAGES:
         page = soup(built_book, f"chapters/instructors/{workshop_id}.html")
@@ -254,12 +239,6 @@ def test_workshop_plans_have_goals_pre_reading_activities_notes_and_feedback(bui
                        "Students on visas", "Caregivers", "Students with offers in hand", "no legal"):
             assert needed in text, (workshop_id, needed)
         assert page.find("a", href=re.compile(r"handouts/feedback_form\.html$")) is not None
-
-
-def test_role_play_scenarios_answer_every_question():
-    for scenario in roleplay.load_scenarios():
-        assert [question for question, _ in scenario.facts()] == [p.label for p in recruiter_model.PARAMETERS]
-        assert "unknown" not in [answer for _, answer in scenario.facts()]
 
 
 # --- handouts ----------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Tests for data/ and widgets.data: schemas, provenance, ranges and spot values.
+"""Tests for data/ and widgets.data: the data package, provenance, ranges and spot values.
 
 Spot values are copied from /work/shared/SOURCES.md (the project's verified facts);
 if one of these fails, the CSV and SOURCES.md disagree and one of them is wrong.
@@ -7,8 +7,11 @@ if one of these fails, the CSV and SOURCES.md disagree and one of them is wrong.
 from __future__ import annotations
 
 import csv
+import os
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -20,12 +23,18 @@ from hypothesis import strategies as st
 from widgets.data import (
     DATA_DIR,
     DATASETS,
+    DESCRIPTOR,
+    PACKAGE_FILE,
     SCHEMAS,
+    VALIDATED_ENV,
     VERIFICATION_LEVELS,
     DataError,
+    ForeignKey,
+    fingerprint,
     load,
     load_provenance,
     provenance_for,
+    validate,
 )
 
 CIS = "Computer and information sciences"
@@ -72,6 +81,82 @@ def test_load_accepts_csv_suffix_and_rejects_unknown_names() -> None:
 def test_every_data_file_has_a_schema() -> None:
     on_disk = {path.stem for path in DATA_DIR.glob("*.csv")}
     assert on_disk == set(SCHEMAS)
+
+
+# --- the data package -----------------------------------------------------------------
+
+
+def test_every_csv_in_data_is_a_resource_of_the_package() -> None:
+    on_disk = {path.name for path in DATA_DIR.glob("*.csv")}
+    assert on_disk == {resource["path"] for resource in DESCRIPTOR["resources"]}
+    assert {resource["name"] for resource in DESCRIPTOR["resources"]} == set(SCHEMAS)
+
+
+def test_the_package_validates_as_a_whole() -> None:
+    # What `frictionless validate data/datapackage.json` does: the descriptor, every file's
+    # types and constraints, primary keys and foreign keys.
+    from frictionless import validate as frictionless_validate
+
+    report = frictionless_validate(str(PACKAGE_FILE))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    assert len(report.tasks) == len(SCHEMAS)
+    # ...and the book's own rules on top (widgets.data_checks) hold for every file.
+    assert validate(data_dir=DATA_DIR) == fingerprint(DATA_DIR)
+
+
+@pytest.mark.parametrize("name", DATASETS)
+def test_every_data_row_must_cite_its_source_in_provenance(name: str) -> None:
+    schema = SCHEMAS[name]
+    assert ForeignKey(("source_id",), "provenance", ("source_id",)) in schema.foreign_keys
+    if "verification" in schema.names:  # and may not claim another verification than its source
+        pair = ("source_id", "verification")
+        assert ForeignKey(pair, "provenance", pair) in schema.foreign_keys
+
+
+def test_reading_data_does_not_import_frictionless() -> None:
+    # Notebooks import widgets.data; frictionless costs about a second to import.
+    code = "import sys, widgets.data, widgets.evidence; print('frictionless' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_files_the_build_checked_are_not_checked_again(broken: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    checked = fingerprint(broken)
+    set_cell(broken, "sed_destinations", 3, "percent", "100.5")
+    # The build vouched for other bytes: these are checked, and refused.
+    monkeypatch.setenv(VALIDATED_ENV, checked)
+    with pytest.raises(DataError, match=r"^sed_destinations\.csv, line 3, column 'percent'"):
+        load("sed_destinations", data_dir=broken)
+    # Had the build checked exactly these bytes, a kernel it started would trust them.
+    monkeypatch.setenv(VALIDATED_ENV, fingerprint(broken))
+    assert load("sed_destinations", data_dir=broken)["percent"].max() == 100.5
+
+
+def test_the_build_stops_at_a_bad_file_and_vouches_for_good_ones(broken: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import data_package  # the build's hook (_ext/)
+    from sphinx.errors import ExtensionError
+
+    import widgets.data
+
+    monkeypatch.setattr(widgets.data, "DATA_DIR", broken)
+    monkeypatch.setenv(VALIDATED_ENV, "")  # restored after the test; the hook sets it
+    data_package.check_data(None)
+    assert os.environ[VALIDATED_ENV] == fingerprint(broken)
+    set_cell(broken, "sed_doctorates", 4, "doctorate_recipients", "many")
+    with pytest.raises(ExtensionError, match=r"sed_doctorates\.csv, line 4, column 'doctorate_recipients': 'many'"):
+        data_package.check_data(None)
+
+
+def test_every_problem_is_listed_first_line_first(broken: Path) -> None:
+    set_cell(broken, "sed_destinations", 20, "percent", "abc")
+    set_cell(broken, "sed_destinations", 4, "sector", "academia")
+    with pytest.raises(DataError) as error:
+        load("sed_destinations", data_dir=broken)
+    lines = str(error.value).splitlines()
+    assert [line.split(": ")[0] for line in lines] == [
+        "sed_destinations.csv, line 4, column 'sector'",
+        "sed_destinations.csv, line 20, column 'percent'",
+    ]
 
 
 # --- provenance -------------------------------------------------------------------
@@ -147,28 +232,28 @@ def test_conflicting_77_percent_peak_is_not_included() -> None:
 
 
 @pytest.mark.parametrize("name", list(SCHEMAS))
-def test_percentages_lie_in_0_to_100(name: str) -> None:
+def test_loaded_values_respect_the_declared_constraints(name: str) -> None:
     schema, frame = SCHEMAS[name], load(name)
-    for column in schema.columns:
-        if column.check == "percent":
-            assert frame[column.name].dropna().between(0, 100).all(), column.name
-    if schema.unit_checked:
-        value, unit = schema.unit_checked
-        assert frame.loc[frame[unit] == "percent", value].between(0, 100).all()
+    for field in schema.fields:
+        values = frame[field.name].dropna()
+        if not field.nullable:
+            assert len(values) == len(frame), field.name
+        if "minimum" in field.constraints:
+            assert (values >= field.constraints["minimum"]).all(), field.name
+        if "maximum" in field.constraints:
+            assert (values <= field.constraints["maximum"]).all(), field.name
+        if "enum" in field.constraints:
+            assert set(values) <= set(field.constraints["enum"]), field.name
+        if field.type == "integer":
+            assert pd.api.types.is_integer_dtype(frame[field.name]), field.name
 
 
-@pytest.mark.parametrize("name", list(SCHEMAS))
-def test_counts_are_non_negative_integers(name: str) -> None:
-    schema, frame = SCHEMAS[name], load(name)
-    for column in schema.columns:
-        if column.check == "count":
-            values = frame[column.name].dropna()
-            assert pd.api.types.is_integer_dtype(values), column.name
-            assert (values >= 0).all(), column.name
-    if schema.unit_checked:
-        value, unit = schema.unit_checked
-        counts = frame.loc[frame[unit] == "count", value]
-        assert ((counts >= 0) & (counts == counts.round())).all()
+@pytest.mark.parametrize("name", [name for name in SCHEMAS if {"value", "unit"} <= set(SCHEMAS[name].names)])
+def test_values_respect_their_unit(name: str) -> None:
+    frame = load(name)
+    assert frame.loc[frame["unit"] == "percent", "value"].between(0, 100).all()
+    counts = frame.loc[frame["unit"] == "count", "value"]
+    assert ((counts >= 0) & (counts == counts.round())).all()
 
 
 # --- internal consistency of the SED tables -----------------------------------------
@@ -314,19 +399,26 @@ def broken(tmp_path: Path) -> Path:
     ("name", "line", "column", "text", "reason"),
     [
         ("sed_destinations", 14, "percent", "abc", "'abc' is not a number"),
-        ("sed_destinations", 3, "percent", "100.5", "not a percentage in [0, 100]"),
-        ("sed_destinations", 7, "percent", "-0.1", "not a percentage in [0, 100]"),
-        ("sed_destinations", 9, "us_employment_commitments", "-5", "not a non-negative integer count"),
-        ("sed_doctorates", 4, "doctorate_recipients", "12.5", "not a whole number"),
+        ("sed_destinations", 3, "percent", "100.5", "'100.5' is not a number from 0 to 100"),
+        ("sed_destinations", 7, "percent", "-0.1", "is not a number from 0 to 100"),
+        ("sed_destinations", 10, "percent", "NaN", "is not a number from 0 to 100"),
+        ("sed_destinations", 9, "us_employment_commitments", "-5", "'-5' is not a whole number, 0 or more"),
+        ("sed_salaries_2023", 4, "median_salary_usd", "1.5e3", "is not a whole number, 0 or more"),
+        ("csrankings_by_academic_age", 5, "median_papers", "inf", "'inf' is not a finite number"),
+        ("sed_doctorates", 4, "doctorate_recipients", "12.5", "'12.5' is not a whole number"),
         ("sed_destinations", 5, "source_id", "nowhere", "'nowhere' is not a source_id in provenance.csv"),
-        ("sed_destinations", 6, "sector", "academia", "is not one of"),
+        ("sed_destinations", 6, "sector", "academia", "'academia' is not one of academe, industry_or_business,"),
         ("sed_destinations", 8, "field", "", "value is missing"),
-        ("ai_phd_destinations", 2, "verification", "primary", "provenance.csv marks source"),
-        ("cs_faculty_flows", 6, "value", "140", "not a percentage in [0, 100]"),
-        ("cs_faculty_flows", 2, "value", "733.5", "not a non-negative integer count"),
+        ("ai_phd_destinations", 2, "verification", "primary", "'primary', but provenance.csv marks source_id"),
+        ("supply_demand", 3, "verification", "secondary", "provenance.csv marks source_id"),
+        ("cs_faculty_flows", 6, "value", "140", "'140' is not a number from 0 to 100 (its unit is percent)"),
+        ("cs_faculty_flows", 2, "value", "733.5", "is not a whole number, 0 or more (its unit is count)"),
+        ("industry_programmes", 3, "value", "-1", "is not a number, 0 or more"),
         ("csrankings_by_academic_age", 3, "includes_zero_years", "maybe", "not True or False"),
+        ("provenance", 4, "url", "ncses.nsf.gov/pubs/nsf24336", "'ncses.nsf.gov/pubs/nsf24336' is not a web address"),
         ("provenance", 2, "verification", "checked", "is not one of primary, secondary, derived"),
-        ("provenance", 2, "dataset", "sed_destinations;nope", "'nope' is not a known dataset"),
+        ("provenance", 2, "dataset", "sed_destinations;nope", "'nope', which is not a known dataset"),
+        ("provenance", 3, "source_id", "sed_2023_table_2_1", "duplicate row for {'source_id': 'sed_2023_table_2_1'} (first on line 2)"),
     ],
 )
 def test_malformed_cell_raises_data_error(
@@ -363,7 +455,7 @@ def test_unknown_extra_column_raises_data_error(broken: Path) -> None:
 
 def test_short_row_raises_data_error(broken: Path) -> None:
     rewrite(broken / "sed_doctorates.csv", lambda rows: rows[4].pop())
-    with pytest.raises(DataError, match=r"^sed_doctorates\.csv, line 5: expected 7 fields, found 6"):
+    with pytest.raises(DataError, match=r"^sed_doctorates\.csv, line 5, column 'source_id': the row has 6 cells, the header 7"):
         load("sed_doctorates", data_dir=broken)
 
 

@@ -66,19 +66,39 @@ def broken(change) -> dict:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
+        # what the schema catches: missing keys, wrong types, empty text, too few items
+        (lambda d: d["questions"][0]["answers"][0].update(id=True), "question 'interest', answer 1, 'id': must be non-empty text; got True"),
+        (lambda d: d["questions"][1].update(help="   "), "question 'fixed-term', 'help': must be non-empty text; got '   '"),
+        (lambda d: d["recommendations"][0].pop("caveat"), "recommendation 'go-freely', 'caveat': is missing"),
+        (lambda d: d["recommendations"][0].update(caveats="typo"), "recommendation 'go-freely', 'caveats': is not a key this file may have"),
+        (lambda d: d["questions"][0].update(answers=d["questions"][0]["answers"][:1]), "question 'interest', 'answers': needs at least 2 items; got 1"),
+        (lambda d: d["recommendations"][1].update(reasons=[]), "recommendation 'take-postdoc', 'reasons': needs at least 1 item; got 0"),
+        (lambda d: d.update(questions=[]), "guide 'broken': 'questions': needs at least 1 item; got 0"),
+        # what only check_guide can see
         (lambda d: d["questions"][0]["answers"][0].update(next="nowhere"), "leads to unknown 'nowhere'"),
         (lambda d: d["questions"][-1]["answers"][0].update(next=d["questions"][0]["id"]), "loops back"),
         (lambda d: d["recommendations"].append({**d["recommendations"][0], "id": "orphan"}), "nothing leads to ['orphan']"),
-        (lambda d: d["recommendations"].append(dict(d["recommendations"][0])), "used twice"),
-        (lambda d: d["questions"][0]["answers"][0].update(id=True), "expected non-empty text, got True"),
-        (lambda d: d["questions"][0].update(answers=d["questions"][0]["answers"][:1]), "two or more answers"),
-        (lambda d: d["recommendations"][0].pop("caveat"), "missing or malformed"),
+        (lambda d: d["recommendations"].append(dict(d["recommendations"][0])), "an id is used twice: ['go-freely']"),
+        (lambda d: d["questions"][0]["answers"][1].update(id=d["questions"][0]["answers"][0]["id"]), "question 'interest' needs answers with distinct ids"),
     ],
 )
 def test_broken_guides_are_refused_with_a_reason(change, message):
     with pytest.raises(GuideError) as error:
         parse_guide("broken", broken(change))
+    assert str(error.value).startswith("guide 'broken'")
     assert message in str(error.value)
+
+
+def test_errors_name_the_file_and_list_every_problem(tmp_path):
+    data = broken(lambda d: (d["recommendations"][0].pop("caveat"), d["questions"][0].update(help=7)))
+    path = tmp_path / "my_guide.yml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(GuideError) as error:
+        load_guide(path)
+    assert str(error.value).splitlines() == [
+        f"guide 'my_guide' ({path}): question 'interest', 'help': must be non-empty text; got 7",
+        f"guide 'my_guide' ({path}): recommendation 'go-freely', 'caveat': is missing",
+    ]
 
 
 def test_a_missing_guide_file_is_named():
