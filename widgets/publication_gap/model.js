@@ -31,6 +31,12 @@ export function catchUpYears(yourScore, postdocScore, postdocRate, weight) {
   return x;
 }
 
+/** Your score as a share of the postdoc's; null when theirs is (nearly) 0 and the share undefined. */
+function recencyRatio(yourScore, postdocScore) {
+  const ratio = postdocScore > 0 ? yourScore / postdocScore : null;
+  return ratio !== null && Number.isFinite(ratio) ? ratio : null;
+}
+
 /** Every output for already-validated inputs (see model.py for the equations). */
 export function compute({ years, papers_at_phd, industry_rate, postdoc_rate, half_life }) {
   const weight = recencyWeight(half_life);
@@ -44,7 +50,7 @@ export function compute({ years, papers_at_phd, industry_rate, postdoc_rate, hal
     gap: postdoc_total - your_total,
     your_score,
     postdoc_score,
-    recency_ratio: postdoc_score > 0 ? your_score / postdoc_score : null,
+    recency_ratio: recencyRatio(your_score, postdoc_score),
     catch_up_years: catchUpYears(your_score, postdoc_score, postdoc_rate, weight),
   };
 }

@@ -6,7 +6,8 @@ After `years` years you both apply for the same faculty job.
 - totals: your_total = P0 + r_i*T, postdoc_total = P0 + r_p*T, gap = postdoc_total - your_total
 - committees discount older work: a paper k years old weighs w**k with w = 2**(-1/h),
   so a record's score is S(r) = P0*w**T + r*(1 - w**T)/(1 - w)
-- recency_ratio = S(r_i) / S(r_p), or None when the postdoc's score is 0
+- recency_ratio = S(r_i) / S(r_p), or None when the postdoc's score is 0 (or so near 0 that
+  the share is too large for a float)
 - catch_up_years: the fewest whole years of postdoc-rate output after T that lift your
   score to the postdoc's score at T; None ("never") when that level is reached only in
   the limit or not at all.
@@ -75,7 +76,7 @@ class Result(NamedTuple):
     gap: float
     your_score: float
     postdoc_score: float
-    recency_ratio: float | None  # None: the postdoc's score is 0, the ratio is undefined
+    recency_ratio: float | None  # None: the postdoc's score is (nearly) 0, the ratio is undefined
     catch_up_years: int | None  # None: never
 
 
@@ -123,6 +124,8 @@ def compute(**inputs: Any) -> Result:
     your_score = recency_score(p0, r_i, years, w)
     postdoc_score = recency_score(p0, r_p, years, w)
     ratio = your_score / postdoc_score if postdoc_score > 0 else None
+    if ratio is not None and not math.isfinite(ratio):  # a postdoc score of about 1e-320
+        ratio = None
     return Result(
         your_total=your_total,
         postdoc_total=postdoc_total,
@@ -181,4 +184,5 @@ EDGE_CASES: list[dict[str, float]] = [
     {"years": 15, "industry_rate": 20, "postdoc_rate": 0},
     {"half_life": 0.5, "years": 15},
     {"half_life": 20, "years": 15, "papers_at_phd": 50},
+    {"years": 1, "papers_at_phd": 5e-324, "industry_rate": 1, "postdoc_rate": 0, "half_life": 2},  # share overflows: n/a
 ]

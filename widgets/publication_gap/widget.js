@@ -352,6 +352,10 @@ function catchUpYears(yourScore, postdocScore, postdocRate, weight) {
   while (catchUpLevel(yourScore, postdocRate, x, weight) < postdocScore) x += 1;
   return x;
 }
+function recencyRatio(yourScore, postdocScore) {
+  const ratio = postdocScore > 0 ? yourScore / postdocScore : null;
+  return ratio !== null && Number.isFinite(ratio) ? ratio : null;
+}
 function compute({ years, papers_at_phd, industry_rate, postdoc_rate, half_life }) {
   const weight = recencyWeight(half_life);
   const your_total = papers_at_phd + industry_rate * years;
@@ -364,7 +368,7 @@ function compute({ years, papers_at_phd, industry_rate, postdoc_rate, half_life 
     gap: postdoc_total - your_total,
     your_score,
     postdoc_score,
-    recency_ratio: postdoc_score > 0 ? your_score / postdoc_score : null,
+    recency_ratio: recencyRatio(your_score, postdoc_score),
     catch_up_years: catchUpYears(your_score, postdoc_score, postdoc_rate, weight)
   };
 }
