@@ -31,13 +31,27 @@ def test_every_built_page_is_checked(built_book):
     assert len(PAGES) >= 5
 
 
+REDIRECT = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
+
+
+def visit(page, server: str, html: Path, page_path: str) -> None:
+    """Open a page as a reader does: a redirect (the front page) is followed to where it sends."""
+    url = f"{server}/{page_path}"
+    redirect = REDIRECT.search((html / page_path).read_text(encoding="utf-8"))
+    if redirect is None:
+        page.goto(url, wait_until="load")
+        return
+    with page.expect_navigation(url=f"**/{redirect.group(1)}", wait_until="load"):
+        page.goto(url)
+
+
 def check_page(browser, server: str, html: Path, page_path: str) -> list[str]:
     """Everything wrong with one page, as readable lines (empty when the page is fine)."""
     page, problems = open_page(browser)
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     try:
-        page.goto(f"{server}/{page_path}", wait_until="load")
+        visit(page, server, html, page_path)
         ready_all_calculators(page)
         draw_all_figures(page)
         found = axe_violations(page, {"type": "tag", "values": WCAG_21_AA})
@@ -74,7 +88,7 @@ def test_the_page_has_enough_contrast_in_dark_mode(browser, server, built_book, 
     """axe's colour-contrast rule on the page opened in dark mode (as a reader who chose it sees it)."""
     page, problems = open_page(browser, dark=True)
     try:
-        page.goto(f"{server}/{page_path}", wait_until="load")
+        visit(page, server, built_book, page_path)
         ready_all_calculators(page)
         assert page.evaluate("document.documentElement.dataset.theme") == "dark"
         assert axe_violations(page, ["color-contrast"]) + problems.lines() == []
