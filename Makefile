@@ -31,8 +31,12 @@ serve:
 	@echo "Serving _build/html at http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
 	$(PY) -m http.server --directory _build/html --bind 127.0.0.1 $(PORT)
 
+# JupyterLab on the chapters, with the settings in .jupyter/ (put on JUPYTER_CONFIG_PATH):
+# Jupytext is the default viewer for Markdown, so a double-click opens a chapter as a notebook,
+# and every .md reads as MyST (Jupytext would take a page with ::: fences for pandoc Markdown).
 lab: $(READY)
-	$(VENV)/bin/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root) chapters
+	JUPYTER_CONFIG_PATH="$(CURDIR)/.jupyter$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" \
+	  $(VENV)/bin/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root) chapters
 
 # After changing a calculator's model: rewrite its parameters.js and vectors.json.
 generate: $(READY)
