@@ -58,12 +58,15 @@ async function mountCalculator(el) {
   try {
     const module = await import(`./${folder}/${folder}.js`);
     const defaults = Object.fromEntries(module.CALCULATOR.parameters.map((p) => [p.name, p.default]));
+    // The inputs the chapter's cell set (e.g. PublicationGap(years=5)); only known names.
+    const given = Object.entries(JSON.parse(el.dataset.inputs ?? "{}")).filter(([name]) => name in defaults);
     // `book: true` tells a view it runs in the static book (anywidget passes a `host` of its own).
     // Its form and results are built at once; each chart waits until it nears the viewport.
     const host = { loadPlotly: (chart) => whenNearViewport(chart).then(loadPlotly), book: true };
-    module.default.render({ model: new PageModel(defaults), el, host });
+    module.default.render({ model: new PageModel({ ...defaults, ...Object.fromEntries(given) }), el, host });
   } catch (error) {
-    showProblem(el, "The calculator could not start; the numbers below are for the default scenario.");
+    const scenario = el.dataset.inputs ? "the scenario this page sets" : "the default scenario";
+    showProblem(el, `The calculator could not start; the numbers below are for ${scenario}.`);
   }
 }
 
