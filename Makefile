@@ -50,8 +50,12 @@ serve: $(READY)
 	@test -f _build/html/index.html || $(MAKE) book
 	PYTHONPATH=_ext $(PY) -m static_server _build/html --port $(PORT)
 
+# JupyterLab on the chapters, with the settings in .jupyter/ (put on JUPYTER_CONFIG_PATH):
+# Jupytext is the default viewer for Markdown, so a double-click opens a chapter as a notebook,
+# and every .md reads as MyST (Jupytext would take a page with ::: fences for pandoc Markdown).
 lab: $(READY)
-	$(VENV)/bin/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root) chapters
+	JUPYTER_CONFIG_PATH="$(CURDIR)/.jupyter$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" \
+	  $(VENV)/bin/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root) chapters
 
 # After changing a calculator's model or browser code: rewrite its parameters.js and
 # vectors.jsonl, then its bundle widget.js (esbuild; `npm run watch` keeps it current).

@@ -17,6 +17,8 @@ import anywidget
 import pandas as pd
 import traitlets
 
+from widgets.book_output import CALCULATOR_MIMETYPE
+from widgets.calculators import CALCULATORS
 from widgets.parameters import validate as validate_parameter
 
 PACKAGE = Path(__file__).resolve().parent
@@ -58,6 +60,17 @@ class CalculatorWidget(anywidget.AnyWidget):
         with self.hold_trait_notifications():
             for name in self.calculator_model.OUTPUTS:
                 self.set_trait(name, result[name])
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        # Beside the live view, what the book draws in its place (widgets/book_output.py).
+        # Only the inputs the cell changed: a cached output then follows later defaults.
+        mimebundle = super()._repr_mimebundle_(**kwargs)
+        if mimebundle is not None:
+            calculator_id = next(key for key, model in CALCULATORS.items() if model is self.calculator_model)
+            defaults = self.calculator_model.DEFAULTS
+            changed = {name: value for name, value in self.inputs.items() if value != defaults[name]}
+            mimebundle[0][CALCULATOR_MIMETYPE] = {"calculator": calculator_id, "inputs": changed}
+        return mimebundle
 
     def _on_message(self, _widget: Any, content: dict[str, Any], _buffers: Any) -> None:
         # The view asks once per page for plotly.js; sending the vendored file keeps

@@ -58,7 +58,10 @@ async function mountCalculator(el) {
   const folder = id.replaceAll("-", "_");
   try {
     const module = await import(`./${folder}/widget.js`);
-    const values = Object.fromEntries(module.CALCULATOR.parameters.map((p) => [p.name, p.default]));
+    const defaults = Object.fromEntries(module.CALCULATOR.parameters.map((p) => [p.name, p.default]));
+    // The inputs the chapter's cell set (e.g. PublicationGap(years=5)); only known names.
+    const given = Object.entries(JSON.parse(el.dataset.inputs ?? "{}")).filter(([name]) => name in defaults);
+    const values = { ...defaults, ...Object.fromEntries(given) };
     // Constant markup the view reads (Jupyter syncs it as a trait), kept in the page by the build.
     for (const template of el.querySelectorAll("template[data-view-state]")) values[template.dataset.viewState] = template.innerHTML;
     // `book: true` tells a view it runs in the static book (anywidget passes a `host` of its own).
@@ -66,7 +69,8 @@ async function mountCalculator(el) {
     const host = { loadPlotly: (chart) => whenNearViewport(chart).then(loadPlotly), book: true };
     module.default.render({ model: new PageModel(values), el, host });
   } catch (error) {
-    showProblem(el, "The calculator could not start; the numbers below are for the default scenario.");
+    const scenario = el.dataset.inputs ? "the scenario this page sets" : "the default scenario";
+    showProblem(el, `The calculator could not start; the numbers below are for ${scenario}.`);
   }
 }
 

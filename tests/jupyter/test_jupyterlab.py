@@ -3,6 +3,7 @@ and values flow both ways (browser -> Python and Python -> browser)."""
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -32,12 +33,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def jupyter_lab(cells: list[str], root: Path) -> Iterator[str]:
-    """A JupyterLab server on a free port whose folder holds one notebook, calc.ipynb, with these cells."""
-    notebook = nbformat.v4.new_notebook()
-    notebook.cells = [nbformat.v4.new_code_cell(source) for source in cells]
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nbformat.write(notebook, root / "calc.ipynb")
+def lab_server(root: Path, config_path: Path | None = None) -> Iterator[str]:
+    """A JupyterLab server on a free port whose file browser starts at `root`.
+
+    `config_path` goes on JUPYTER_CONFIG_PATH, as `make lab` puts the repository's lab settings.
+    The user's own lab settings and saved workspaces (tabs to reopen) are left out, in a
+    folder beside `root`, so that only the repository's settings count.
+    """
+    private = root.parent / f".lab-{root.name}"
+    env = dict(os.environ)
+    if config_path is not None:
+        env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(filter(None, [str(config_path), env.get("JUPYTER_CONFIG_PATH")]))
     port = free_port()
     command = [
         str(Path(sys.executable).with_name("jupyter")), "lab", "--no-browser", "--allow-root",
@@ -47,8 +53,9 @@ def jupyter_lab(cells: list[str], root: Path) -> Iterator[str]:
         # session, which JupyterLab then asks for here (404s in the console).
         f"--LabApp.workspaces_dir={root / '.workspaces'}",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        f"--LabApp.user_settings_dir={private / 'user-settings'}", f"--LabApp.workspaces_dir={private / 'workspaces'}",
     ]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -64,7 +71,22 @@ def jupyter_lab(cells: list[str], root: Path) -> Iterator[str]:
         yield base
     finally:
         server.terminate()
-        server.wait(timeout=20)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:  # still shutting down kernels on a busy machine
+            server.kill()
+            server.wait()
+
+
+@contextmanager
+def jupyter_lab(cells: list[str], root: Path) -> Iterator[str]:
+    """A JupyterLab server on a free port whose folder holds one notebook, calc.ipynb, with these cells."""
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell(source) for source in cells]
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(notebook, root / "calc.ipynb")
+    with lab_server(root) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -77,8 +99,12 @@ def open_notebook(page, lab: str) -> None:
     """Open calc.ipynb and wait until its kernel is idle."""
     page.goto(f"{lab}/lab/tree/calc.ipynb")
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60000)
-    # The kernel is ready when the status bar says so.
-    page.wait_for_function("document.querySelector('.jp-StatusBar-Widget')?.closest('body').innerText.includes('| Idle')", timeout=60000)
+    wait_for_idle_kernel(page)
+
+
+def wait_for_idle_kernel(page, timeout: int = 60000) -> None:
+    """Wait until the active notebook's kernel is idle, as the status bar says."""
+    page.wait_for_function("document.querySelector('.jp-StatusBar-Widget')?.closest('body').innerText.includes('| Idle')", timeout=timeout)
 
 
 def run_cell(page, index: int) -> None:

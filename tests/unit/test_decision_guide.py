@@ -9,7 +9,7 @@ import json
 import pytest
 import yaml
 
-from calculator_directives import guide_fallback_html as fallback_html
+from figure_renderer import guide_fallback_html as fallback_html
 from tests.helpers import ROOT
 from widgets.decision_guide.guide import GuideError, load_guide, parse_guide, routes
 

@@ -125,3 +125,12 @@ export function mountGuide(el, guide) {
   update();
   el.dataset.ready = "true";
 }
+
+// In Jupyter (anywidget) the guide comes from the widget's `guide` trait (widget.py).
+export default {
+  render({ model, el }) {
+    const guide = model.get("guide");
+    el.dataset.guide = guide.id;
+    mountGuide(el, guide);
+  },
+};
