@@ -12,10 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sphinx.application import Sphinx
-
 from browser_assets import asset_url
-
+from sphinx.application import Sphinx
 
 # Markers of page content that the kernel-free host (host.js) brings to life.
 HOST_MARKERS = ("data-calculator=", 'class="ows-figure"', "data-guide=", "ows-printable")

@@ -116,8 +116,7 @@ def fallback_html(calculator_id: str, inputs: dict[str, Any] | None = None) -> s
     started = f' data-inputs="{html.escape(json.dumps(inputs, sort_keys=True))}"' if inputs else ""
     formatted = model.format_outputs(model.compute(**scenario))
     items = "".join(
-        f'<div class="ows-output"><dt>{html.escape(label)}</dt>'
-        f'<dd data-output="{name}">{html.escape(formatted[name])}</dd></div>'
+        f'<div class="ows-output"><dt>{html.escape(label)}</dt><dd data-output="{name}">{html.escape(formatted[name])}</dd></div>'
         for name, label in model.OUTPUT_LABELS.items()
     )
     labelled = model.table(**scenario)  # the same labels and cells as the JS table
@@ -190,7 +189,9 @@ class FigureRenderer(NbElementRenderer):
         unknown = sorted(set(inputs) - set(model.DEFAULTS)) if model else []
         if model is None or unknown:
             # An output cached before a calculator or an input was renamed: run the notebook again.
-            self.logger.warning(f"unknown calculator or inputs in {data.content!r}: {unknown}", subtype="calculator", line=data.line)
+            self.logger.warning(
+                f"unknown calculator or inputs in {data.content!r}: {unknown}", subtype="calculator", line=data.line
+            )
             return []
         return [nodes.raw("", fallback_html(calculator_id, inputs), format="html")]
 

@@ -22,6 +22,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from browser_assets import asset_url
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.errors import SphinxError
@@ -29,8 +30,6 @@ from sphinx.locale import _
 from sphinx.util import logging
 from sphinx.util.math import get_node_equation_number
 from sphinx.writers.html5 import HTML5Translator
-
-from browser_assets import asset_url
 
 logger = logging.getLogger(__name__)
 

@@ -63,10 +63,7 @@ def execute_ahead(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> No
         return  # nothing to run side by side
     # The executor reads each notebook back with the reader myst-nb names (read_fmt), as
     # myst-nb itself stages notebooks, so the cache keys it stores are the ones myst-nb looks up.
-    records = [
-        cache.add_nb_to_project(str(path), **({"read_data": read_fmt} if read_fmt else {}))
-        for path, read_fmt in pending
-    ]
+    records = [cache.add_nb_to_project(str(path), **({"read_data": read_fmt} if read_fmt else {})) for path, read_fmt in pending]
     workers = min(len(pending), os.cpu_count() or 1)
     logger.info(f"Executing {len(pending)} notebooks on {workers} kernels at a time")
     # The workers report only their own errors: a notebook that fails is myst-nb's to report

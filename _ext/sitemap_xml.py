@@ -21,7 +21,9 @@ def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
     base = app.config.html_baseurl.rstrip("/")
     pages = sorted(name for name in app.env.found_docs if name not in LEFT_OUT)
     urls = "".join(f"  <url><loc>{escape(f'{base}/{name}.html')}</loc></url>\n" for name in pages)
-    text = f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n'
+    text = (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n'
+    )
     Path(app.outdir, "sitemap.xml").write_text(text, encoding="utf-8")
 
 

@@ -17,6 +17,7 @@ Run as a module (with _ext/ on the path, as `make serve` does) it serves a folde
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import gzip
 import http.server
@@ -128,10 +129,8 @@ def main() -> None:
     prefix = args.prefix or published_prefix(Path(__file__).resolve().parent.parent / "_config.yml")
     with serving(args.directory, prefix=prefix, port=args.port) as address:
         print(f"Serving {args.directory} at {address}/ (Ctrl-C stops)", flush=True)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             threading.Event().wait()
-        except KeyboardInterrupt:
-            pass
 
 
 if __name__ == "__main__":

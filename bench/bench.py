@@ -26,7 +26,8 @@ JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 sys.path[:0] = [str(ROOT), str(ROOT / "_ext")]
 from chromium import CHROMIUM_ARGS, require_chromium  # noqa: E402
 from static_server import published_prefix, serving  # noqa: E402
-from tests.helpers import budget_for, book_pages, draw_all_figures, ready_all_calculators, ready_calculator, transfer  # noqa: E402
+
+from tests.helpers import book_pages, budget_for, draw_all_figures, ready_all_calculators, ready_calculator, transfer  # noqa: E402
 
 # Each value must differ from the one before it (and the first from the default), or the
 # chart has nothing to redraw.
@@ -37,23 +38,11 @@ CALCULATOR_PAGES = {
 }
 
 
-
-
-
-
-
-
-
-
 def build(output_root: Path) -> float:
     start = time.perf_counter()
     command = [str(JUPYTER_BOOK), "build", str(ROOT), "--path-output", str(output_root), "-W", "-n", "--keep-going"]
     subprocess.run(command, check=True, capture_output=True)
     return time.perf_counter() - start
-
-
-
-
 
 
 def page_weights(browser, html: Path, base: str) -> list[tuple[str, int, int, int]]:
@@ -62,7 +51,7 @@ def page_weights(browser, html: Path, base: str) -> list[tuple[str, int, int, in
     for relative in book_pages(html):
         page = browser.new_page()
         urls: set[str] = set()
-        page.on("request", lambda request: urls.add(request.url))
+        page.on("request", lambda request, urls=urls: urls.add(request.url))
         page.goto(f"{base}/{relative}", wait_until="networkidle")
         # Charts load plotly.js when a reader scrolls near them: weigh the page as one who reads it all.
         ready_all_calculators(page)

@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "_ext")]
 from chromium import CHROMIUM_ARGS, require_chromium  # noqa: E402
 from static_server import published_prefix, serving  # noqa: E402
+
 from tests.helpers import book_pages  # noqa: E402
 
 LIGHTHOUSE = "lighthouse@13.5.0"
@@ -31,8 +32,16 @@ TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 95, "seo":
 def run_lighthouse(url: str, report: Path) -> dict[str, int]:
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
     command = [
-        "npx", "--yes", LIGHTHOUSE, url, "--preset=desktop", "--quiet", "--output=json",
-        f"--output-path={report}", f"--chrome-path={require_chromium()}", f"--chrome-flags={flags}",
+        "npx",
+        "--yes",
+        LIGHTHOUSE,
+        url,
+        "--preset=desktop",
+        "--quiet",
+        "--output=json",
+        f"--output-path={report}",
+        f"--chrome-path={require_chromium()}",
+        f"--chrome-flags={flags}",
     ]
     subprocess.run(command, check=True, capture_output=True)
     categories = json.loads(report.read_text())["categories"]

@@ -61,7 +61,7 @@ def budget_for(page: Path) -> int:
     return CHART_PAGE_BUDGET if needs_plotly(page) else PLAIN_PAGE_BUDGET
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _gzipped_size(file: Path) -> int:
     return len(gzip.compress(file.read_bytes(), 6))
 
@@ -102,9 +102,17 @@ def open_page(browser: object, width: int = 1280, height: int = 900, dark: bool 
     """A page in a fresh context that aborts (and records) every request to a host other than
     localhost, and records console and page errors. `dark` opens it as a reader who chose
     dark mode. Close it with `page.context.close()`."""
-    problems = PageProblems()
     context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
+    page, problems = guard_page(context.new_page())
+    if dark:
+        page.add_init_script("localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
+    return page, problems
+
+
+def guard_page(page: object) -> tuple[object, PageProblems]:
+    """`page`, aborting (and recording) every request to a host other than localhost, and
+    recording console errors (with the address they name) and page errors."""
+    problems = PageProblems()
 
     def guard(route: object) -> None:
         host = urlparse(route.request.url).hostname
@@ -114,11 +122,14 @@ def open_page(browser: object, width: int = 1280, height: int = 900, dark: bool 
             problems.external_requests.append(route.request.url)
             route.abort()
 
+    def console(message: object) -> None:
+        if message.type == "error":
+            where = message.location.get("url", "")
+            problems.console_errors.append(f"{message.text} ({where})" if where else message.text)
+
     page.route("**/*", guard)
-    page.on("console", lambda m: problems.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("console", console)
     page.on("pageerror", lambda e: problems.page_errors.append(str(e)))
-    if dark:
-        page.add_init_script("localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
     return page, problems
 
 

@@ -126,10 +126,7 @@ def dataset_html(name: str) -> str:
     schema = SCHEMAS[name]
     checks = table_html(
         ["Column", "Type", "May be empty", "Checked on loading"],
-        [
-            [field.name, field.type, "yes" if field.nullable else "no", _check_text(schema, field)]
-            for field in schema.fields
-        ],
+        [[field.name, field.type, "yes" if field.nullable else "no", _check_text(schema, field)] for field in schema.fields],
         caption=f"Columns of {name}.csv as data/datapackage.json declares them",
     )
     key = ", ".join(f"<code>{column}</code>" for column in schema.primary_key)

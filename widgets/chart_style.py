@@ -95,8 +95,7 @@ def add_menu(figure: go.Figure, option_of_trace: Sequence[str], active: str) -> 
     for trace, option in zip(figure.data, option_of_trace):
         trace.visible = option == active
     buttons = [
-        {"label": option, "method": "update", "args": [{"visible": [o == option for o in option_of_trace]}]}
-        for option in options
+        {"label": option, "method": "update", "args": [{"visible": [o == option for o in option_of_trace]}]} for option in options
     ]
     menu = {
         "buttons": buttons,

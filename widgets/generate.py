@@ -108,8 +108,33 @@ def formatting_cases(samples: int = 1000) -> list[dict[str, Any]]:
     values just either side of one, negatives, zero, the 1% and 99% edges), then a
     fixed random sample over the sizes the calculators print, each printed every way."""
     rng = random.Random(20261202)
-    special = [0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 2.5, -2.5, 0.05, 0.15, 0.25, 0.35, 1.45, -0.05, -0.04,
-               0.49999999999999994, 0.004999, 0.005, 0.995, 0.9949, 0.99999, 1e-9, 1 - 1e-12, 100.0, 1234.55]
+    special = [
+        0.0,
+        -0.0,
+        1.0,
+        -1.0,
+        0.5,
+        -0.5,
+        2.5,
+        -2.5,
+        0.05,
+        0.15,
+        0.25,
+        0.35,
+        1.45,
+        -0.05,
+        -0.04,
+        0.49999999999999994,
+        0.004999,
+        0.005,
+        0.995,
+        0.9949,
+        0.99999,
+        1e-9,
+        1 - 1e-12,
+        100.0,
+        1234.55,
+    ]
     ties = [k / 200 for k in range(-40, 241)]  # 0.005 steps: ties for one decimal, and for percents
     spread = [rng.uniform(-1, 1) * 10 ** rng.randint(-4, 4) for _ in range(samples)]
     on_steps = [round(rng.randint(0, 2000) * rng.choice([0.01, 0.1, 0.5]), 6) for _ in range(samples // 3)]

@@ -50,5 +50,7 @@ def scrollable_table(columns: Sequence[str], rows: Iterable[Sequence[Any]], capt
         raise ValueError("caption: a non-empty caption is required; it also labels the scroll region")
     label = html.escape(caption)
     table = table_html(columns, rows, caption)
-    return HTML(f'<div class="ows-table-scroll" role="region" aria-label="{label}" tabindex="0" '
-                f'style="overflow-x: auto; max-width: 100%;">{table}</div>')
+    return HTML(
+        f'<div class="ows-table-scroll" role="region" aria-label="{label}" tabindex="0" '
+        f'style="overflow-x: auto; max-width: 100%;">{table}</div>'
+    )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from browser_assets import asset_url
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
@@ -22,7 +23,6 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.osutil import relative_uri
 
-from browser_assets import asset_url
 from widgets.recruiter_questions.sheet import sheet_html
 
 logger = logging.getLogger(__name__)
@@ -72,8 +72,7 @@ class HandoutDirective(SphinxDirective):
         url = f"{self.config.html_baseurl.rstrip('/')}/{self.env.docname}.html"
         box += nodes.raw(
             "",
-            f'<p class="ows-handout-source">From the book One-Way Street, {html.escape(url)} '
-            f"(text licensed {LICENCE}).</p>",
+            f'<p class="ows-handout-source">From the book One-Way Street, {html.escape(url)} (text licensed {LICENCE}).</p>',
             format="html",
         )
         return [box]

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import html
 
+from chapter_meta import page_words, reading_minutes
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util import docname_join, logging
 from sphinx.util.docutils import SphinxDirective
-
-from chapter_meta import page_words, reading_minutes
 
 logger = logging.getLogger(__name__)
 

@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from chromium import CHROMIUM_ARGS, find_chromium, require_chromium
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
-
-from chromium import CHROMIUM_ARGS, find_chromium, require_chromium
-from instructor_kit.handouts import PAPER_SIZES, PDF_FOLDER, handout_pages, pdf_path
 from static_server import serving
+
+from instructor_kit.handouts import PAPER_SIZES, PDF_FOLDER, handout_pages, pdf_path
 
 logger = logging.getLogger(__name__)
 

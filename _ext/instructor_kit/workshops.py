@@ -75,7 +75,9 @@ def parse_workshop(workshop_id: str, raw: Any, source: str | None = None) -> Wor
     workshop = parse(Workshop, {"id": workshop_id, **raw}, where, WorkshopError)
     total = sum(step.minutes for step in workshop.steps)
     if total != workshop.length_minutes:
-        raise WorkshopError(f"{where}: the steps take {total} minutes, but the workshop is {workshop.length_minutes} minutes long")
+        raise WorkshopError(
+            f"{where}: the steps take {total} minutes, but the workshop is {workshop.length_minutes} minutes long"
+        )
     return workshop
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 from instructor_kit import roleplay
+
 from tests.helpers import ready_calculator
 
 ROLE_CARDS = "chapters/instructors/handouts/role_cards.html"

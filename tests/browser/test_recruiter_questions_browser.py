@@ -70,9 +70,7 @@ def expect_outputs(root, answers: dict) -> None:
 
 
 def chart_series(page, selector: str = MAIN_CHART) -> dict[str, list[float]]:
-    return page.evaluate(
-        "s => Object.fromEntries(document.querySelector(s).data.map((t) => [t.name, t.x]))", selector
-    )
+    return page.evaluate("s => Object.fromEntries(document.querySelector(s).data.map((t) => [t.name, t.x]))", selector)
 
 
 def wait_for_chart(page, name: str, values: list[float], selector: str = MAIN_CHART) -> None:
@@ -107,8 +105,14 @@ def name_offer(root, name: str) -> None:
 
 # A scenario with every question answered and no answer at either end of its range.
 MIDDLE = {
-    "published_last_year": 50, "median_papers": 1, "review_counts_papers": "informally", "research_time": 50,
-    "prepub_review": "sometimes", "fixed_term": "no", "left_for_faculty": 1, "academic_ties": "partly",
+    "published_last_year": 50,
+    "median_papers": 1,
+    "review_counts_papers": "informally",
+    "research_time": 50,
+    "prepub_review": "sometimes",
+    "fixed_term": "no",
+    "left_for_faculty": 1,
+    "academic_ties": "partly",
 }
 
 
@@ -354,7 +358,8 @@ def test_the_question_list_prints_on_one_or_two_pages(guarded_page, server, pape
         assert model.format_outputs(model.compute(**MIDDLE))["verdict"] in sheet.inner_text()
         points = model.compute(**MIDDLE).points
         assert sheet.locator('[data-slot="answer"]').all_inner_texts() == [
-            f"{model.format_answer(p.name, MIDDLE[p.name])} ({format_number(earned)} of {format_number(model.RULES[p.name].weight)} points)"
+            f"{model.format_answer(p.name, MIDDLE[p.name])} "
+            f"({format_number(earned)} of {format_number(model.RULES[p.name].weight)} points)"
             for p, earned in zip(model.PARAMETERS, points)
         ]
     else:
@@ -390,7 +395,7 @@ def test_downloads_hold_the_answers_and_notes_as_typed(guarded_page, server):
     page, problems = guarded_page
     root = load(page, server)
     note = 'Recruiter: "we encourage papers", but\nno, they do not count; =cmd|calc <script>x</script>'
-    name_offer(root, "=Lab, \"Inc\" <b>")
+    name_offer(root, '=Lab, "Inc" <b>')
     set_answers(root, {"review_counts_papers": "no", "research_time": 20})
     root.locator('.ows-form [name="note_review_counts_papers"]').fill(note)
     pick_offer(root, 1)
@@ -400,7 +405,7 @@ def test_downloads_hold_the_answers_and_notes_as_typed(guarded_page, server):
     assert download.value.suggested_filename == "recruiter-questions.csv"
     rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8-sig"))))
     assert len(rows) == 16
-    first = {row["question"]: row for row in rows if row["offer"] == "'=Lab, \"Inc\" <b>"}
+    first = {row["question"]: row for row in rows if row["offer"] == '\'=Lab, "Inc" <b>'}
     assert first["review_counts_papers"]["notes"] == f"{note}"
     assert first["review_counts_papers"]["answer"] == "no" and first["review_counts_papers"]["points"] == "0"
     assert first["research_time"]["answer_text"] == "20% of working time"
@@ -418,18 +423,32 @@ def test_downloads_hold_the_answers_and_notes_as_typed(guarded_page, server):
 
 HOSTILE_FRAGMENTS = [
     # (fragment, answers that should be filled in, name shown, number of messages)
-    ("#rq:name=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E&review_counts_papers=no",
-     {"review_counts_papers": "no"}, "<script>window.__pwned=1</script>", 0),
-    ("#rq:name=%22%3E%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E&research_time=20",
-     {"research_time": 20}, '"><img src=x onerror=window.__pwned=1>', 0),
-    ("#rq:research_time=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E&fixed_term=yes",
-     {"fixed_term": "yes"}, "Offer 1", 1),
-    ("#rq:name='single'%20%26%20%22double%22%20quotes&academic_ties=no",
-     {"academic_ties": "no"}, "'single' & \"double\" quotes", 0),
-    ("#rq:review_counts_papers=yes&published_last_year=-5&median_papers=1e999&left_for_faculty=2.5&fixed_term=YES",
-     {}, "Offer 1", 5),
-    ("#rq:%E0%A4%A=1&academic_ties=partly&bogus=%3Cb%3Ex%3C%2Fb%3E&academic_ties=no",
-     {"academic_ties": "partly"}, "Offer 1", 3),
+    (
+        "#rq:name=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E&review_counts_papers=no",
+        {"review_counts_papers": "no"},
+        "<script>window.__pwned=1</script>",
+        0,
+    ),
+    (
+        "#rq:name=%22%3E%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E&research_time=20",
+        {"research_time": 20},
+        '"><img src=x onerror=window.__pwned=1>',
+        0,
+    ),
+    ("#rq:research_time=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E&fixed_term=yes", {"fixed_term": "yes"}, "Offer 1", 1),
+    (
+        "#rq:name='single'%20%26%20%22double%22%20quotes&academic_ties=no",
+        {"academic_ties": "no"},
+        "'single' & \"double\" quotes",
+        0,
+    ),
+    (
+        "#rq:review_counts_papers=yes&published_last_year=-5&median_papers=1e999&left_for_faculty=2.5&fixed_term=YES",
+        {},
+        "Offer 1",
+        5,
+    ),
+    ("#rq:%E0%A4%A=1&academic_ties=partly&bogus=%3Cb%3Ex%3C%2Fb%3E&academic_ties=no", {"academic_ties": "partly"}, "Offer 1", 3),
     ("#rq:name=" + "%3Cscript%3E" * 800, {}, "Offer 1", 1),
     ("#rq:name=" + "z" * 61 + "&prepub_review=often", {"prepub_review": "often"}, "Offer 1", 1),
 ]
@@ -443,7 +462,9 @@ def test_hostile_fragments_are_read_strictly_and_shown_as_text(guarded_page, ser
     assert status.locator("li").count() == messages
     if len(fragment) < 2000:
         count = len(answers)
-        assert status.locator("p").inner_text() == f"Filled in {count} answer{'' if count == 1 else 's'} from the link, as “{name}”."
+        assert (
+            status.locator("p").inner_text() == f"Filled in {count} answer{'' if count == 1 else 's'} from the link, as “{name}”."
+        )
     assert root.locator(".rq-offers label").first.inner_text() == name
     assert root.locator('input[name="offer_name"]').input_value() == name
     expect_outputs(root, answers)

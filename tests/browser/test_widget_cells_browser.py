@@ -5,6 +5,7 @@ calculator written as the renderer writes such a cell's output."""
 from __future__ import annotations
 
 from figure_renderer import fallback_html
+
 from tests.helpers import ready_calculator
 from widgets.publication_gap import model
 

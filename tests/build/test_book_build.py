@@ -77,7 +77,6 @@ def test_icons_come_from_a_small_font_not_font_awesome_js(built_book: Path):
     """Every icon the pages use has its glyph in the book's subset font; no page loads the
     1.5 MB icon script, and only the search page loads the search index."""
     from fontTools.ttLib import TTFont
-
     from icon_font import SUBSET_FONT, THEME_CSS, codepoints, icons_used
 
     font = built_book / SUBSET_FONT

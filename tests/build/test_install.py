@@ -13,8 +13,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from static_server import serving
+
 from tests.helpers import ROOT, open_page, ready_calculator
 
 CALCULATORS = {  # data-calculator id -> the widget class
@@ -59,11 +59,16 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     venv = root / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
-    site = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                          capture_output=True, text=True, check=True).stdout.strip()
+    site = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], capture_output=True, text=True, check=True
+    ).stdout.strip()
     Path(site, "pinned-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
-    done = subprocess.run([python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", str(source)],
-                          capture_output=True, text=True, cwd=root)
+    done = subprocess.run(
+        [python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", str(source)],
+        capture_output=True,
+        text=True,
+        cwd=root,
+    )
     assert done.returncode == 0, done.stderr
     return venv
 
@@ -74,8 +79,9 @@ def test_the_installed_package_declares_what_it_needs(installed: Path):
 
 
 def test_every_widget_works_from_the_installed_package(installed: Path, tmp_path: Path):
-    done = subprocess.run([installed / "bin" / "python", "-c", WIDGET_CHECK, json.dumps(CALCULATORS)],
-                          capture_output=True, text=True, cwd=tmp_path)
+    done = subprocess.run(
+        [installed / "bin" / "python", "-c", WIDGET_CHECK, json.dumps(CALCULATORS)], capture_output=True, text=True, cwd=tmp_path
+    )
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert Path(report["package"]).is_relative_to(installed)  # not this checkout
@@ -88,8 +94,15 @@ def test_every_widget_works_from_the_installed_package(installed: Path, tmp_path
 def test_each_calculator_renders_from_the_installed_files(installed: Path, tmp_path: Path, browser):
     """The installed package's host.js mounts each calculator's bundle and draws its chart with
     the installed plotly.js, as the static book does (a page holding only the three roots)."""
-    package = Path(subprocess.run([installed / "bin" / "python", "-c", "import widgets; print(widgets.__file__)"],
-                                  capture_output=True, text=True, cwd=tmp_path, check=True).stdout.strip()).parent
+    package = Path(
+        subprocess.run(
+            [installed / "bin" / "python", "-c", "import widgets; print(widgets.__file__)"],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            check=True,
+        ).stdout.strip()
+    ).parent
     site = tmp_path / "site"
     site.mkdir()
     shutil.copytree(package, site / "widgets")  # the installed files, served as the book serves its copy

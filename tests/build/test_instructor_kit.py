@@ -19,12 +19,12 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-
-from tests.conftest import BuildResult, build_book
-from tests.helpers import OUTPUT_ROOT, ROOT
 from chapter_meta import WORDS_PER_MINUTE
 from instructor_kit import workshops
 from instructor_kit.handouts import PAPER_SIZES, pdf_path
+
+from tests.conftest import BuildResult, build_book
+from tests.helpers import OUTPUT_ROOT, ROOT
 from widgets.recruiter_questions import model as recruiter_model
 
 # Loading and checking the workshop and role-play files needs no build: tests/unit/test_workshops.py.
@@ -81,7 +81,11 @@ def section_items(page: BeautifulSoup, section_id: str, list_tag: str) -> list:
 
 def test_every_chapter_has_objectives_questions_and_exercises_with_solutions(built_book):
     """Pages at the top of a numbered part are chapters; their companion notebooks are not."""
-    chapters = {path: page for path, page in box_pages(built_book).items() if page.select_one(".ows-chapter-meta")["data-level"] == "chapter"}
+    chapters = {
+        path: page
+        for path, page in box_pages(built_book).items()
+        if page.select_one(".ows-chapter-meta")["data-level"] == "chapter"
+    }
     assert len(chapters) >= 8, sorted(chapters)
     problems = {}
     for path, page in chapters.items():
@@ -200,7 +204,11 @@ def test_instructor_pages_are_within_two_clicks_of_the_landing_page(built_book):
     for _ in range(2):
         frontier = {target for page in frontier for target in links(page)} - reached
         reached |= frontier
-    kit = {p.relative_to(built_book).as_posix() for folder in ("chapters/instructors", "chapters/pathways") for p in (built_book / folder).rglob("*.html")}
+    kit = {
+        p.relative_to(built_book).as_posix()
+        for folder in ("chapters/instructors", "chapters/pathways")
+        for p in (built_book / folder).rglob("*.html")
+    }
     assert len(kit) >= 11
     assert kit - reached == set()
 
@@ -235,8 +243,16 @@ def test_workshop_plans_have_goals_pre_reading_activities_notes_and_feedback(bui
         goals = page.select("ul.ows-workshop-goals > li")
         assert len(goals) == len(workshops.load_workshop(workshop_id).goals) >= 2
         text = page.find("article").get_text(" ", strip=True)
-        for needed in ("Pre-reading", "Recruiter role-play", "Two paths, two calculators", "Common questions",
-                       "Students on visas", "Caregivers", "Students with offers in hand", "no legal"):
+        for needed in (
+            "Pre-reading",
+            "Recruiter role-play",
+            "Two paths, two calculators",
+            "Common questions",
+            "Students on visas",
+            "Caregivers",
+            "Students with offers in hand",
+            "no legal",
+        ):
             assert needed in text, (workshop_id, needed)
         assert page.find("a", href=re.compile(r"handouts/feedback_form\.html$")) is not None
 
@@ -322,7 +338,10 @@ def test_without_chromium_the_book_builds_says_so_once_and_make_handouts_prints_
     assert list((html / "handouts").glob("*.pdf")) == []
     done = subprocess.run(
         [sys.executable, "-m", "instructor_kit.pdf", str(html)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "_ext")},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "_ext")},
     )
     assert done.returncode == 0, done.stderr
     printed = {path.name for path in (html / "handouts").glob("*.pdf")}

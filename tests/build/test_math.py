@@ -9,10 +9,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-from tests.helpers import ROOT, open_page
-from tests.browser.test_every_page import book_pages
 from math_svg import MathSvgError, TexError, TexToSvg
+
+from tests.browser.test_every_page import book_pages
+from tests.helpers import ROOT, open_page
 
 FORMULA_PAGES = ("chapters/publications.html", "chapters/evidence/pipeline.html", "chapters/evidence/what_the_data_says.html")
 LOADS = re.compile(r"""\b(?:src|href)=["']([^"']*)["']""", re.I)
@@ -87,7 +87,10 @@ def test_formulas_follow_the_text_colour_in_dark_mode(browser, server):
 def test_punctuation_after_an_inline_formula_stays_on_its_line(built_book: Path):
     text = (built_book / "chapters/publications.html").read_text(encoding="utf-8")
     # "... = P_0 + r_p T." in the definition of the postdoc's papers
-    assert re.search(r'<span class="ows-math-nowrap"><span class="ows-math"><svg[^>]*aria-label="P sub postdoc[^"]*".*?</svg></span>\.</span>', text)
+    assert re.search(
+        r'<span class="ows-math-nowrap"><span class="ows-math"><svg[^>]*aria-label="P sub postdoc[^"]*".*?</svg></span>\.</span>',
+        text,
+    )
 
 
 def test_renderer_draws_inline_and_display_formulas(tmp_path: Path):
@@ -145,13 +148,19 @@ def build_small_project(tmp_path: Path, markdown: str) -> subprocess.CompletedPr
 def test_bad_tex_fails_the_build_naming_the_document(tmp_path: Path):
     done = build_small_project(tmp_path, "# Formulas\n\nA good one, $x^2$, and a bad one, $\\frac{1$.\n")
     assert done.returncode != 0
-    assert re.search(r"index\.md:3: (WARNING|ERROR): MathJax cannot draw the formula '\\\\frac\{1': Missing close brace", done.stderr), done.stderr
+    assert re.search(
+        r"index\.md:3: (WARNING|ERROR): MathJax cannot draw the formula '\\\\frac\{1': Missing close brace", done.stderr
+    ), done.stderr
 
 
 def test_numbered_equations_keep_their_number_and_link(tmp_path: Path):
     done = build_small_project(tmp_path, "# Formulas\n\n$$a = b\n\nc = d$$ (pair)\n\nSee {eq}`pair`.\n")
     assert done.returncode == 0, done.stderr
     page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<div class="ows-math ows-math-display" id="equation-pair">\s*<span class="eqno">\(1\)<a class="headerlink" href="#equation-pair"', page)
+    assert re.search(
+        r'<div class="ows-math ows-math-display" id="equation-pair">\s*'
+        r'<span class="eqno">\(1\)<a class="headerlink" href="#equation-pair"',
+        page,
+    )
     assert 'aria-label="2 lines Line 1: a equals b Line 2: c equals d"' in page  # both, aligned in one drawing
     assert 'href="#equation-pair">(1)</a>' in page

@@ -24,7 +24,9 @@ def test_committed_bundles_are_what_esbuild_makes_now(tmp_path):
     assert done.returncode == 0, done.stderr
     fresh = sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*.js"))
     assert fresh == sorted(f"{calculator_id.replace('-', '_')}/widget.js" for calculator_id in CALCULATORS)
-    stale = [name for name in fresh if (WIDGETS / name).read_text(encoding="utf-8") != (tmp_path / name).read_text(encoding="utf-8")]
+    stale = [
+        name for name in fresh if (WIDGETS / name).read_text(encoding="utf-8") != (tmp_path / name).read_text(encoding="utf-8")
+    ]
     assert stale == [], f"run `make generate` (or `npm run bundle`): stale {stale}"
 
 

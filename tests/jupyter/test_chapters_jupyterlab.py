@@ -17,6 +17,9 @@ from tests.jupyter.test_jupyterlab import lab_server, wait_for_idle_kernel
 from widgets.calculators import CALCULATORS
 from widgets.decision_guide.guide import load_guide
 
+# Every JupyterLab test runs on one xdist worker, one server at a time, as a reader runs one lab.
+pytestmark = pytest.mark.xdist_group("jupyterlab")
+
 CHAPTERS = ROOT / "chapters"
 LAB_SETTINGS = ROOT / ".jupyter"  # what `make lab` puts on JUPYTER_CONFIG_PATH
 # Each chapter that places a widget, and what it shows (calculator ids, "guide").
@@ -59,7 +62,9 @@ def lab(tmp_path_factory) -> Iterator[str]:
 
 def double_click(page, name: str) -> None:
     """Double-click an entry of the file browser's current folder."""
-    item = page.locator(".jp-DirListing-item").filter(has=page.locator(".jp-DirListing-itemText", has_text=re.compile(f"^{re.escape(name)}$")))
+    item = page.locator(".jp-DirListing-item").filter(
+        has=page.locator(".jp-DirListing-itemText", has_text=re.compile(f"^{re.escape(name)}$"))
+    )
     item.dblclick()
 
 

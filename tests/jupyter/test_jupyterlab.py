@@ -19,6 +19,9 @@ import pytest
 from tests.helpers import open_page
 from widgets.publication_gap import model
 
+# Every JupyterLab test runs on one xdist worker, one server at a time, as a reader runs one lab.
+pytestmark = pytest.mark.xdist_group("jupyterlab")
+
 CELLS = [
     "from widgets.publication_gap.widget import PublicationGap\ncalc = PublicationGap(years=5)\ncalc",
     "print('python sees', calc.years, calc.gap)",
@@ -46,14 +49,19 @@ def lab_server(root: Path, config_path: Path | None = None) -> Iterator[str]:
         env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(filter(None, [str(config_path), env.get("JUPYTER_CONFIG_PATH")]))
     port = free_port()
     command = [
-        str(Path(sys.executable).with_name("jupyter")), "lab", "--no-browser", "--allow-root",
-        f"--port={port}", "--ServerApp.ip=127.0.0.1", "--ServerApp.token=", "--ServerApp.password=",
-        f"--ServerApp.root_dir={root}", "--LabApp.news_url=None",
-        # Its own workspace: the shared one in ~/.jupyter may list documents from another lab
-        # session, which JupyterLab then asks for here (404s in the console).
-        f"--LabApp.workspaces_dir={root / '.workspaces'}",
+        str(Path(sys.executable).with_name("jupyter")),
+        "lab",
+        "--no-browser",
+        "--allow-root",
+        f"--port={port}",
+        "--ServerApp.ip=127.0.0.1",
+        "--ServerApp.token=",
+        "--ServerApp.password=",
+        f"--ServerApp.root_dir={root}",
+        "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-        f"--LabApp.user_settings_dir={private / 'user-settings'}", f"--LabApp.workspaces_dir={private / 'workspaces'}",
+        f"--LabApp.user_settings_dir={private / 'user-settings'}",
+        f"--LabApp.workspaces_dir={private / 'workspaces'}",
     ]
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
@@ -104,7 +112,9 @@ def open_notebook(page, lab: str) -> None:
 
 def wait_for_idle_kernel(page, timeout: int = 60000) -> None:
     """Wait until the active notebook's kernel is idle, as the status bar says."""
-    page.wait_for_function("document.querySelector('.jp-StatusBar-Widget')?.closest('body').innerText.includes('| Idle')", timeout=timeout)
+    page.wait_for_function(
+        "document.querySelector('.jp-StatusBar-Widget')?.closest('body').innerText.includes('| Idle')", timeout=timeout
+    )
 
 
 def run_cell(page, index: int) -> None:
@@ -135,9 +145,7 @@ def test_widget_matches_the_model_and_syncs_both_ways(browser, lab):
     assert output.inner_text().strip() == f"python sees 7 {model.compute(years=7).gap}"
 
     run_cell(page, 2)
-    page.wait_for_function(
-        "() => document.querySelector('[data-calculator] input[name=\"years\"]').value === '3'", timeout=30000
-    )
+    page.wait_for_function("() => document.querySelector('[data-calculator] input[name=\"years\"]').value === '3'", timeout=30000)
     assert shown() == model.format_outputs(model.compute(years=3))
     problems.assert_clean()
     page.context.close()

@@ -10,6 +10,9 @@ from tests.helpers import open_page
 from tests.jupyter.test_jupyterlab import jupyter_lab, open_notebook, run_cell
 from widgets.recruiter_questions import model
 
+# Every JupyterLab test runs on one xdist worker, one server at a time, as a reader runs one lab.
+pytestmark = pytest.mark.xdist_group("jupyterlab")
+
 CELLS = [
     "from widgets.recruiter_questions.widget import RecruiterQuestions\n"
     "card = RecruiterQuestions(review_counts_papers='no')\ncard",

@@ -32,7 +32,9 @@ def test_defaults_by_hand():
     assert r.faculty_from_postdoc == model.DEFAULTS["p_postdoc_faculty"]
     assert r.faculty_from_industry == model.DEFAULTS["p_industry_faculty"]
     # Two years from a postdoc: hired in year 1 and stayed, or hired in year 2 (either route).
-    a, b, c, d = (model.DEFAULTS[n] for n in ("p_postdoc_faculty", "p_postdoc_industry", "p_industry_faculty", "p_faculty_industry"))
+    a, b, c, d = (
+        model.DEFAULTS[n] for n in ("p_postdoc_faculty", "p_postdoc_industry", "p_industry_faculty", "p_faculty_industry")
+    )
     r = model.compute(years=2)
     assert r.faculty_from_postdoc == pytest.approx(a * (1 - d) + (1 - a - b) * a + b * c)
     assert r.faculty_from_industry == pytest.approx(c * (1 - d) + (1 - c) * c)
@@ -41,7 +43,9 @@ def test_defaults_by_hand():
 
 @given(inputs())
 def test_transition_rows_are_probabilities_that_sum_to_one(v):
-    matrix = model.transition_matrix(v["p_postdoc_faculty"], v["p_postdoc_industry"], v["p_industry_faculty"], v["p_faculty_industry"])
+    matrix = model.transition_matrix(
+        v["p_postdoc_faculty"], v["p_postdoc_industry"], v["p_industry_faculty"], v["p_faculty_industry"]
+    )
     for row in matrix:
         assert all(0 <= x <= 1 for x in row)
         assert sum(row) == pytest.approx(1, abs=model.TOLERANCE)
@@ -97,8 +101,11 @@ def test_frame_matches_compute_year_by_year(v):
     frame = model.to_frame(**v)
     assert list(frame.index) == list(range(v["years"] + 1))
     assert frame.iloc[0].to_dict() == {
-        "faculty_from_postdoc": 0, "faculty_from_industry": 0,
-        "postdoc_from_postdoc": 1, "industry_from_postdoc": 0, "industry_from_industry": 1,
+        "faculty_from_postdoc": 0,
+        "faculty_from_industry": 0,
+        "postdoc_from_postdoc": 1,
+        "industry_from_postdoc": 0,
+        "industry_from_industry": 1,
     }
     for year in (1, v["years"]):
         assert frame.loc[year].to_dict() == model.compute(**{**v, "years": year})._asdict()
@@ -122,9 +129,16 @@ def test_the_two_postdoc_moves_may_add_up_to_exactly_one(to_faculty, to_industry
 @pytest.mark.parametrize(
     ("name", "bad"),
     [
-        ("p_postdoc_faculty", -0.01), ("p_postdoc_faculty", 1.5), ("p_postdoc_industry", 20),
-        ("p_industry_faculty", float("nan")), ("p_faculty_industry", "0.1"), ("p_faculty_industry", None),
-        ("years", 0), ("years", 41), ("years", 2.5), ("years", True),
+        ("p_postdoc_faculty", -0.01),
+        ("p_postdoc_faculty", 1.5),
+        ("p_postdoc_industry", 20),
+        ("p_industry_faculty", float("nan")),
+        ("p_faculty_industry", "0.1"),
+        ("p_faculty_industry", None),
+        ("years", 0),
+        ("years", 41),
+        ("years", 2.5),
+        ("years", True),
     ],
 )
 def test_out_of_range_input_raises_naming_the_parameter_and_range(name, bad):

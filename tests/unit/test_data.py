@@ -304,9 +304,7 @@ def test_spot_values_sed_destinations() -> None:
     assert value_of(frame, field="All S&E", year=2023, sector="industry_or_business")["percent"] == 59.9
     assert value_of(frame, field="Engineering", year=2023, sector="academe")["percent"] == 9.7
     assert value_of(frame, field="Mathematics and statistics", year=1993, sector="academe")["percent"] == 73.8
-    assert value_of(frame, field="Mathematics and statistics", year=2023, sector="industry_or_business")[
-        "percent"
-    ] == 62.7
+    assert value_of(frame, field="Mathematics and statistics", year=2023, sector="industry_or_business")["percent"] == 62.7
 
 
 def test_spot_values_sed_postdoc_share_and_doctorates() -> None:
@@ -418,12 +416,16 @@ def broken(tmp_path: Path) -> Path:
         ("provenance", 4, "url", "ncses.nsf.gov/pubs/nsf24336", "'ncses.nsf.gov/pubs/nsf24336' is not a web address"),
         ("provenance", 2, "verification", "checked", "is not one of primary, secondary, derived"),
         ("provenance", 2, "dataset", "sed_destinations;nope", "'nope', which is not a known dataset"),
-        ("provenance", 3, "source_id", "sed_2023_table_2_1", "duplicate row for {'source_id': 'sed_2023_table_2_1'} (first on line 2)"),
+        (
+            "provenance",
+            3,
+            "source_id",
+            "sed_2023_table_2_1",
+            "duplicate row for {'source_id': 'sed_2023_table_2_1'} (first on line 2)",
+        ),
     ],
 )
-def test_malformed_cell_raises_data_error(
-    broken: Path, name: str, line: int, column: str, text: str, reason: str
-) -> None:
+def test_malformed_cell_raises_data_error(broken: Path, name: str, line: int, column: str, text: str, reason: str) -> None:
     set_cell(broken, name, line, column, text)
     with pytest.raises(DataError) as error:
         load(name, data_dir=broken)

@@ -8,8 +8,8 @@ import json
 
 import pytest
 import yaml
-
 from figure_renderer import guide_fallback_html as fallback_html
+
 from tests.helpers import ROOT
 from widgets.decision_guide.guide import GuideError, load_guide, parse_guide, routes
 
@@ -46,7 +46,10 @@ def test_fallback_lists_every_question_answer_and_suggestion():
     for recommendation in GUIDE.recommendations:
         for text in (recommendation.title, recommendation.summary, recommendation.caveat, *recommendation.reasons):
             assert html.escape(text) in page
-        assert f'href="#ows-guide-decision_guide-{recommendation.id}"' in page and f'id="ows-guide-decision_guide-{recommendation.id}"' in page
+        assert (
+            f'href="#ows-guide-decision_guide-{recommendation.id}"' in page
+            and f'id="ows-guide-decision_guide-{recommendation.id}"' in page
+        )
 
 
 def test_embedded_json_round_trips_and_cannot_end_its_script():
@@ -67,19 +70,34 @@ def broken(change) -> dict:
     ("change", "message"),
     [
         # what the schema catches: missing keys, wrong types, empty text, too few items
-        (lambda d: d["questions"][0]["answers"][0].update(id=True), "question 'interest', answer 1, 'id': must be non-empty text; got True"),
+        (
+            lambda d: d["questions"][0]["answers"][0].update(id=True),
+            "question 'interest', answer 1, 'id': must be non-empty text; got True",
+        ),
         (lambda d: d["questions"][1].update(help="   "), "question 'fixed-term', 'help': must be non-empty text; got '   '"),
         (lambda d: d["recommendations"][0].pop("caveat"), "recommendation 'go-freely', 'caveat': is missing"),
-        (lambda d: d["recommendations"][0].update(caveats="typo"), "recommendation 'go-freely', 'caveats': is not a key this file may have"),
-        (lambda d: d["questions"][0].update(answers=d["questions"][0]["answers"][:1]), "question 'interest', 'answers': needs at least 2 items; got 1"),
-        (lambda d: d["recommendations"][1].update(reasons=[]), "recommendation 'take-postdoc', 'reasons': needs at least 1 item; got 0"),
+        (
+            lambda d: d["recommendations"][0].update(caveats="typo"),
+            "recommendation 'go-freely', 'caveats': is not a key this file may have",
+        ),
+        (
+            lambda d: d["questions"][0].update(answers=d["questions"][0]["answers"][:1]),
+            "question 'interest', 'answers': needs at least 2 items; got 1",
+        ),
+        (
+            lambda d: d["recommendations"][1].update(reasons=[]),
+            "recommendation 'take-postdoc', 'reasons': needs at least 1 item; got 0",
+        ),
         (lambda d: d.update(questions=[]), "guide 'broken': 'questions': needs at least 1 item; got 0"),
         # what only check_guide can see
         (lambda d: d["questions"][0]["answers"][0].update(next="nowhere"), "leads to unknown 'nowhere'"),
         (lambda d: d["questions"][-1]["answers"][0].update(next=d["questions"][0]["id"]), "loops back"),
         (lambda d: d["recommendations"].append({**d["recommendations"][0], "id": "orphan"}), "nothing leads to ['orphan']"),
         (lambda d: d["recommendations"].append(dict(d["recommendations"][0])), "an id is used twice: ['go-freely']"),
-        (lambda d: d["questions"][0]["answers"][1].update(id=d["questions"][0]["answers"][0]["id"]), "question 'interest' needs answers with distinct ids"),
+        (
+            lambda d: d["questions"][0]["answers"][1].update(id=d["questions"][0]["answers"][0]["id"]),
+            "question 'interest' needs answers with distinct ids",
+        ),
     ],
 )
 def test_broken_guides_are_refused_with_a_reason(change, message):

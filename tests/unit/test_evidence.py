@@ -11,11 +11,11 @@ import json
 import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
+from figure_renderer import figure_table
 
 from widgets import appendix, evidence
-from widgets.chart_style import add_menu, labels_above_bars
-from figure_renderer import figure_table
 from widgets.calculators import CALCULATORS
+from widgets.chart_style import add_menu, labels_above_bars
 from widgets.data import DATASETS, load, provenance_for
 
 

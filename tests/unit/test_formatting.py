@@ -25,7 +25,8 @@ def test_percent_formatting(ratio, decimals, text):
 
 
 @pytest.mark.parametrize(
-    ("p", "text"), [(0, "0%"), (1e-9, "under 1%"), (0.004999, "under 1%"), (0.005, "1%"), (0.615, "62%"), (0.995, "over 99%"), (1, "100%")]
+    ("p", "text"),
+    [(0, "0%"), (1e-9, "under 1%"), (0.004999, "under 1%"), (0.005, "1%"), (0.615, "62%"), (0.995, "over 99%"), (1, "100%")],
 )
 def test_probability_formatting(p, text):
     assert format_probability(p) == text

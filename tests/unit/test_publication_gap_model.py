@@ -105,10 +105,19 @@ def test_frame_matches_compute_year_by_year(v):
 @pytest.mark.parametrize(
     ("name", "bad"),
     [
-        ("years", -1), ("years", 16), ("years", 2.5), ("years", "2"), ("years", True),
-        ("papers_at_phd", -0.1), ("papers_at_phd", 51), ("industry_rate", 20.5),
-        ("postdoc_rate", float("nan")), ("postdoc_rate", float("inf")),
-        ("half_life", 0.4), ("half_life", 21), ("half_life", None),
+        ("years", -1),
+        ("years", 16),
+        ("years", 2.5),
+        ("years", "2"),
+        ("years", True),
+        ("papers_at_phd", -0.1),
+        ("papers_at_phd", 51),
+        ("industry_rate", 20.5),
+        ("postdoc_rate", float("nan")),
+        ("postdoc_rate", float("inf")),
+        ("half_life", 0.4),
+        ("half_life", 21),
+        ("half_life", None),
     ],
 )
 def test_out_of_range_input_raises_naming_the_parameter_and_range(name, bad):

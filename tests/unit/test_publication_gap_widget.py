@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import traitlets
 
 from widgets.calculator_widget import VENDORED_PLOTLY
 from widgets.publication_gap import model
@@ -27,7 +28,7 @@ def test_inputs_are_synced_traits_and_outputs_read_only():
     for p in model.PARAMETERS:
         assert p.name in state
     assert state["industry_rate"] == 1
-    with pytest.raises(Exception):
+    with pytest.raises(traitlets.TraitError, match="read-only"):
         calc.gap = 3
 
 

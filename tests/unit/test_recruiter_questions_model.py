@@ -101,8 +101,12 @@ def test_verdict_bands_use_the_rounded_score(answers, band):
 
 @pytest.mark.parametrize(
     ("unknown", "sentence"),
-    [(0, "All 8 questions answered."), (1, "1 of 8 questions is unknown."), (3, "3 of 8 questions are unknown."),
-     (8, "All 8 questions are unknown.")],
+    [
+        (0, "All 8 questions answered."),
+        (1, "1 of 8 questions is unknown."),
+        (3, "3 of 8 questions are unknown."),
+        (8, "All 8 questions are unknown."),
+    ],
 )
 def test_the_verdict_counts_unknown_questions_in_words(unknown, sentence):
     assert model.unknown_sentence(unknown) == sentence

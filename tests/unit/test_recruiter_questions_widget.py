@@ -6,6 +6,7 @@ import json
 import subprocess
 
 import pytest
+import traitlets
 
 from widgets.recruiter_questions import model
 from widgets.recruiter_questions.sheet import sheet_html
@@ -40,7 +41,7 @@ def test_answers_are_synced_traits_and_outputs_read_only():
     state = card.get_state()
     assert state["fixed_term"] == "yes" and state["academic_ties"] is None
     json.dumps({name: state[name] for name in model.DEFAULTS})  # plain JSON for the front end
-    with pytest.raises(Exception):
+    with pytest.raises(traitlets.TraitError, match="read-only"):
         card.score = 100
 
 
@@ -81,5 +82,5 @@ def test_the_view_gets_the_printable_sheet_it_fills_in():
     """The same sheet markup as the handout, synced once, read-only: the view fills its slots."""
     card = RecruiterQuestions()
     assert card.sheet_html == sheet_html() and card.get_state()["sheet_html"] == sheet_html()
-    with pytest.raises(Exception):
+    with pytest.raises(traitlets.TraitError, match="read-only"):
         card.sheet_html = "<p>other</p>"

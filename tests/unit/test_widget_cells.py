@@ -10,9 +10,9 @@ from types import SimpleNamespace
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
+from figure_renderer import FigureRenderer, fallback_html, guide_fallback_html
 from myst_nb.core.render import MimeData
 
-from figure_renderer import FigureRenderer, fallback_html, guide_fallback_html
 from tests.helpers import ROOT
 from widgets.book_output import CALCULATOR_MIMETYPE, GUIDE_MIMETYPE
 from widgets.calculators import CALCULATORS
@@ -52,7 +52,9 @@ def test_a_default_widget_becomes_the_default_calculator(calculator_id):
     assert WIDGET_VIEW in data  # what JupyterLab draws
     assert data[CALCULATOR_MIMETYPE] == {"calculator": calculator_id, "inputs": {}}
     # A notebook can store the output as it is.
-    nbformat.validate(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output("display_data", data=data)])]))
+    nbformat.validate(
+        nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output("display_data", data=data)])])
+    )
     page, warnings = render(CALCULATOR_MIMETYPE, data[CALCULATOR_MIMETYPE])
     assert page == fallback_html(calculator_id) and warnings == []
     assert "data-inputs" not in page and "the default scenario" in page

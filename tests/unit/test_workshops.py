@@ -120,9 +120,15 @@ def scenarios(change) -> dict:
         (lambda d: d["scenarios"][0].update(manner=None), "scenario 'A', 'manner': must be non-empty text; got None"),
         (lambda d: d["scenarios"][2].update(answers="all yes"), "scenario 'C', 'answers': input should be a valid dictionary"),
         # the scorecard's model
-        (lambda d: d["scenarios"][0]["answers"].update(median_papers=-1), "scenario 'A', 'answers': median_papers must be a number from 0 to 20"),
+        (
+            lambda d: d["scenarios"][0]["answers"].update(median_papers=-1),
+            "scenario 'A', 'answers': median_papers must be a number from 0 to 20",
+        ),
         (lambda d: d["scenarios"][1]["answers"].update(salary=1), "scenario 'B', 'answers': unknown parameter(s) ['salary']"),
-        (lambda d: d["scenarios"][1]["answers"].pop("fixed_term"), "scenario 'B', 'answers': every question needs a true answer; missing ['fixed_term']"),
+        (
+            lambda d: d["scenarios"][1]["answers"].pop("fixed_term"),
+            "scenario 'B', 'answers': every question needs a true answer; missing ['fixed_term']",
+        ),
     ],
 )
 def test_broken_role_plays_are_refused_with_the_scenario_named(change, message):

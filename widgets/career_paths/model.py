@@ -31,24 +31,55 @@ PROBABILITY_HELP = "Write a chance as a decimal: 0.15 means a 15% chance each ye
 
 PARAMETERS: tuple[Parameter, ...] = (
     Parameter(
-        "p_postdoc_faculty", "Yearly chance a postdoc is hired as faculty", 0, 1, 0.2, step=0.01,
-        unit="0 to 1", help=PROBABILITY_HELP,
+        "p_postdoc_faculty",
+        "Yearly chance a postdoc is hired as faculty",
+        0,
+        1,
+        0.2,
+        step=0.01,
+        unit="0 to 1",
+        help=PROBABILITY_HELP,
     ),
     Parameter(
-        "p_postdoc_industry", "Yearly chance a postdoc leaves for industry", 0, 1, 0.2, step=0.01,
-        unit="0 to 1", help=f"{PROBABILITY_HELP} With the chance above, at most 1 in total.",
+        "p_postdoc_industry",
+        "Yearly chance a postdoc leaves for industry",
+        0,
+        1,
+        0.2,
+        step=0.01,
+        unit="0 to 1",
+        help=f"{PROBABILITY_HELP} With the chance above, at most 1 in total.",
     ),
     Parameter(
-        "p_industry_faculty", "Yearly chance someone in industry is hired as faculty", 0, 1, 0.02, step=0.01,
-        unit="0 to 1", help=PROBABILITY_HELP,
+        "p_industry_faculty",
+        "Yearly chance someone in industry is hired as faculty",
+        0,
+        1,
+        0.02,
+        step=0.01,
+        unit="0 to 1",
+        help=PROBABILITY_HELP,
     ),
     Parameter(
-        "p_faculty_industry", "Yearly chance a faculty member leaves for industry", 0, 1, 0.02, step=0.01,
-        unit="0 to 1", help=PROBABILITY_HELP,
+        "p_faculty_industry",
+        "Yearly chance a faculty member leaves for industry",
+        0,
+        1,
+        0.02,
+        step=0.01,
+        unit="0 to 1",
+        help=PROBABILITY_HELP,
     ),
     Parameter(
-        "years", "Years after the PhD", 1, 40, 5, step=1, integer=True,
-        unit="years", help="How far ahead to look.",
+        "years",
+        "Years after the PhD",
+        1,
+        40,
+        5,
+        step=1,
+        integer=True,
+        unit="years",
+        help="How far ahead to look.",
     ),
 )
 
@@ -126,8 +157,10 @@ def step(distribution: Distribution, matrix: Matrix) -> Distribution:
 def trajectories(values: Mapping[str, float]) -> dict[str, list[Distribution]]:
     """Year 0..years: the distribution over STATES for each starting path."""
     matrix = transition_matrix(
-        values["p_postdoc_faculty"], values["p_postdoc_industry"],
-        values["p_industry_faculty"], values["p_faculty_industry"],
+        values["p_postdoc_faculty"],
+        values["p_postdoc_industry"],
+        values["p_industry_faculty"],
+        values["p_faculty_industry"],
     )
     paths: dict[str, list[Distribution]] = {"postdoc": [(1.0, 0.0, 0.0)], "industry": [(0.0, 0.0, 1.0)]}
     for path in paths.values():

@@ -48,13 +48,23 @@ PARAMETERS: tuple[AnyParameter, ...] = (
     Parameter(
         "published_last_year",
         "What share of the team published a peer-reviewed paper in the last 12 months?",
-        0, 100, None, step=5, unit="% of the team", optional=True,
+        0,
+        100,
+        None,
+        step=5,
+        unit="% of the team",
+        optional=True,
         help="Ask: “Could you point me to papers the team published this past year?” Count people, not papers.",
     ),
     Parameter(
         "median_papers",
         "How many papers does the median researcher publish a year, over the last few years?",
-        0, 20, None, step=0.5, unit="papers a year", optional=True,
+        0,
+        20,
+        None,
+        step=0.5,
+        unit="papers a year",
+        optional=True,
         help="Ask: “Over the last few years, roughly how many papers a year does a typical researcher here publish?”",
     ),
     Choice(
@@ -67,7 +77,12 @@ PARAMETERS: tuple[AnyParameter, ...] = (
     Parameter(
         "research_time",
         "What share of your working time may go to research you can publish?",
-        0, 100, None, step=5, unit="% of working time", optional=True,
+        0,
+        100,
+        None,
+        step=5,
+        unit="% of working time",
+        optional=True,
         help="Ask: “How much of my week could go to work I would be able to publish?”",
     ),
     Choice(
@@ -87,7 +102,12 @@ PARAMETERS: tuple[AnyParameter, ...] = (
     Parameter(
         "left_for_faculty",
         "How many people left this team for faculty jobs in the last 5 years?",
-        0, 50, None, step=1, integer=True, optional=True,
+        0,
+        50,
+        None,
+        step=1,
+        integer=True,
+        optional=True,
         help="Ask: “Has anyone from this team gone on to a faculty job in recent years?”",
     ),
     Choice(
@@ -120,48 +140,62 @@ LEFT_FOR_FACULTY_FULL_AT = 3
 
 RULES: dict[str, Rule] = {
     "published_last_year": Rule(
-        "Team published last year", 15, 100,
+        "Team published last year",
+        15,
+        100,
         "Fewer than a quarter of the team published a peer-reviewed paper in the last year.",
         "The essay's first test: a fact about the team you would join, not a description of its culture.",
     ),
     "median_papers": Rule(
-        "Median papers a year", 15, MEDIAN_PAPERS_FULL_AT,
-        f"The median researcher publishes fewer than {format_number(MEDIAN_PAPERS_FULL_AT * RED_FLAG_SHARE)} "
-        "papers a year.",
+        "Median papers a year",
+        15,
+        MEDIAN_PAPERS_FULL_AT,
+        f"The median researcher publishes fewer than {format_number(MEDIAN_PAPERS_FULL_AT * RED_FLAG_SHARE)} papers a year.",
         "The essay's second test: the pace a faculty search will compare you against. Full points at "
         f"{MEDIAN_PAPERS_FULL_AT} a year, a round number chosen by this book (illustrative), not a benchmark.",
     ),
     "review_counts_papers": Rule(
-        "Papers count in reviews", 35, None,
+        "Papers count in reviews",
+        35,
+        None,
         "Publications do not count in reviews, promotion or salary.",
         "The deciding question in the essay: without an incentive, papers are written on nights and "
         "weekends. The heaviest weight, so that a 'no' keeps an offer out of the top band.",
     ),
     "research_time": Rule(
-        "Time for research", 10, 100,
+        "Time for research",
+        10,
+        100,
         "Less than a quarter of your working time may go to publishable research.",
         "Time makes publishing possible but does not reward it: permission, not incentive.",
     ),
     "prepub_review": Rule(
-        "Papers rarely blocked", 5, None,
+        "Papers rarely blocked",
+        5,
+        None,
         "Internal review often blocks or delays papers.",
-        "A paper held up in review misses its deadline; it matters, but less than whether papers "
-        "are wanted at all.",
+        "A paper held up in review misses its deadline; it matters, but less than whether papers are wanted at all.",
     ),
     "fixed_term": Rule(
-        "Fixed-term stepping stone", 10, None,
+        "Fixed-term stepping stone",
+        10,
+        None,
         None,
         "The essay's real exceptions are fixed-term posts built as a step to faculty jobs. A permanent "
         "post earns no points here but is not a red flag in itself.",
     ),
     "left_for_faculty": Rule(
-        "People left for faculty jobs", 5, LEFT_FOR_FACULTY_FULL_AT,
+        "People left for faculty jobs",
+        5,
+        LEFT_FOR_FACULTY_FULL_AT,
         "Nobody has left this team for a faculty job in five years.",
         "Evidence that the way back is used; small teams will have few cases, so a light weight, "
         f"with full points at {LEFT_FOR_FACULTY_FULL_AT} people (illustrative).",
     ),
     "academic_ties": Rule(
-        "Academic ties allowed", 5, None,
+        "Academic ties allowed",
+        5,
+        None,
         "You could not co-author with academics, host interns or serve on program committees.",
         "Ties keep you visible to the people who will read a faculty application; helpful, not decisive.",
     ),
@@ -333,6 +367,8 @@ def table(**inputs: Any) -> Table:
         for name, row in zip(frame.index, frame.itertuples())
     ]
     return Table(TABLE_CAPTION, list(TABLE_COLUMNS.values()), rows)
+
+
 DEFAULTS = {p.name: p.default for p in PARAMETERS}
 
 # Constants the JS model reads from the generated parameters.js (one source of truth).
@@ -369,8 +405,15 @@ EDGE_CASES: list[dict[str, Any]] = [
     {"fixed_term": "no"},  # worst answer, yet no red flag
     {"review_counts_papers": "explicitly", "fixed_term": "no", "academic_ties": "no"},  # exactly 70: strong
     {"review_counts_papers": "informally", "fixed_term": "no", "academic_ties": "partly"},  # exactly 40: mixed
-    {**WORST, "median_papers": 10, "review_counts_papers": "explicitly", "research_time": 20,
-     "prepub_review": "rarely", "fixed_term": "yes", "academic_ties": "partly"},  # 69.5 rounds up: strong
+    {
+        **WORST,
+        "median_papers": 10,
+        "review_counts_papers": "explicitly",
+        "research_time": 20,
+        "prepub_review": "rarely",
+        "fixed_term": "yes",
+        "academic_ties": "partly",
+    },  # 69.5 rounds up: strong
     {**WORST, "review_counts_papers": "explicitly", "research_time": 20, "prepub_review": "sometimes"},  # 39.5: mixed
     {"review_counts_papers": "informally", "research_time": 35},  # 47.8
 ]

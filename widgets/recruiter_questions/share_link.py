@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
-from widgets.recruiter_questions.model import PARAMETERS
 from widgets.parameters import validate_all
+from widgets.recruiter_questions.model import PARAMETERS
 
 FRAGMENT_PREFIX = "#rq:"
 
