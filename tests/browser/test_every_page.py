@@ -47,17 +47,6 @@ def visit(page, server: str, html: Path, page_path: str) -> None:
         page.goto(url)
 
 
-def switch_to_dark_mode(page) -> None:
-    """Press the theme's switch, as a reader does, until the page is dark."""
-    for _ in range(3):  # the switch cycles through auto, dark and light
-        if page.evaluate("document.documentElement.dataset.theme") == "dark":
-            return
-        page.locator(".theme-switch-button").first.click()
-    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
-    # The theme fades its colours: measure contrast once the transitions have finished.
-    page.evaluate("() => Promise.all(document.getAnimations().map((animation) => animation.finished))")
-
-
 def check_page(browser, server: str, html: Path, page_path: str) -> list[str]:
     """Everything wrong with one page, as readable lines (empty when the page is fine)."""
     page, problems = open_page(browser)
@@ -70,8 +59,6 @@ def check_page(browser, server: str, html: Path, page_path: str) -> list[str]:
         found = axe_violations(page, {"type": "tag", "values": WCAG_21_AA})
         if re.search(r"\b(NaN|undefined)\b", page.locator("body").inner_text()):
             found.append("NaN or undefined on the page")
-        switch_to_dark_mode(page)
-        found += [f"in dark mode: {line}" for line in axe_violations(page, ["color-contrast"])]
         page.set_viewport_size({"width": 360, "height": 740})  # a phone: nothing may widen the page
         # Charts follow the new width after plotly's resize handler runs.
         wide = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
@@ -92,9 +79,23 @@ def check_page(browser, server: str, html: Path, page_path: str) -> list[str]:
 @pytest.mark.parametrize("page_path", PAGES)
 def test_the_page_is_private_error_free_and_accessible(browser, server, built_book, page_path):
     """No request to another host, no console or page error, zero axe (WCAG 2.1 A/AA) violations,
-    enough contrast in dark mode too (the reader switches the theme), no sideways scrolling on a
-    phone-sized screen, and within its weight budget."""
+    no sideways scrolling on a phone-sized screen, and within its weight budget."""
     assert check_page(browser, server, built_book, page_path) == []
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_the_page_has_enough_contrast_in_dark_mode(browser, server, built_book, page_path):
+    """axe's colour-contrast rule on the page opened in dark mode, as a reader who chose it sees
+    it. (Switching the theme on an open page instead saved a load, but axe then judged the
+    search button's text against an unsettled background on some pages.)"""
+    page, problems = open_page(browser, dark=True)
+    try:
+        visit(page, server, built_book, page_path)
+        ready_all_calculators(page)
+        assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+        assert axe_violations(page, ["color-contrast"]) + problems.lines() == []
+    finally:
+        page.context.close()
 
 
 class _Links(HTMLParser):
