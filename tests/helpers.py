@@ -186,3 +186,22 @@ def tab_to_field(page: object, name: str, most: int = 300) -> None:
         pytest.fail(f"Tab never reached the {name} field")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline not in ("none", ""), "the focused field shows no focus ring"
+
+
+def shown_table(table: object) -> tuple[str, list[str], list[list[str]]]:
+    """A table's caption, column labels and cells as text (whether or not it is on screen)."""
+    return table.evaluate(
+        """(t) => [t.caption?.textContent ?? "", [...t.tHead.rows[0].cells].map((c) => c.textContent),
+                   [...t.tBodies[0].rows].map((r) => [...r.cells].map((c) => c.textContent))]"""
+    )
+
+
+def table_without_javascript(browser: object, url: str, root_selector: str) -> tuple[str, list[str], list[list[str]]]:
+    """The no-JavaScript table of the calculator at `root_selector` on the page at `url`."""
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(url)
+        return shown_table(page.locator(f"{root_selector} > table"))
+    finally:
+        context.close()

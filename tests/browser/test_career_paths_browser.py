@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import draw_all_figures, open_page, ready_calculator, tab_to_field
+from tests.helpers import draw_all_figures, open_page, ready_calculator, shown_table, tab_to_field, table_without_javascript
 from widgets.career_paths import model
 from widgets.generate import read_vectors
 
@@ -16,14 +16,6 @@ ROOT_SELECTOR = '[data-calculator="career-paths"]'
 BAD_WORDS = re.compile(r"\b(NaN|Infinity|undefined|null)\b")
 VECTORS = read_vectors(Path(model.__file__).with_name("vectors.jsonl"))
 SERIES = {"Starting as a postdoc": "faculty_from_postdoc", "Starting in industry": "faculty_from_industry"}
-
-
-def shown_table(table) -> tuple[str, list[str], list[list[str]]]:
-    """A table's caption, column labels and cells as text (whether or not it is on screen)."""
-    return table.evaluate(
-        """(t) => [t.caption?.textContent ?? "", [...t.tHead.rows[0].cells].map((c) => c.textContent),
-                   [...t.tBodies[0].rows].map((r) => [...r.cells].map((c) => c.textContent))]"""
-    )
 
 
 def load(page, server: str) -> object:
@@ -199,8 +191,4 @@ def test_the_table_reads_the_same_with_and_without_javascript(browser, guarded_p
     expected = list(model.table(**model.DEFAULTS))
     assert list(shown_table(root.locator("details.ows-table table"))) == expected
     problems.assert_clean()
-    context = browser.new_context(java_script_enabled=False)
-    static = context.new_page()
-    static.goto(f"{server}/{PAGE}")
-    assert list(shown_table(static.locator(f"{ROOT_SELECTOR} > table"))) == expected
-    context.close()
+    assert list(table_without_javascript(browser, f"{server}/{PAGE}", ROOT_SELECTOR)) == expected

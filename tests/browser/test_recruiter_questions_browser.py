@@ -11,7 +11,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from tests.helpers import ROOT, open_page, ready_calculator
+from tests.helpers import ROOT, open_page, ready_calculator, shown_table, table_without_javascript
 from widgets.formatting import format_number
 from widgets.generate import read_vectors
 from widgets.parameters import Choice
@@ -30,14 +30,6 @@ PRINT_MARGIN = {side: "15mm" for side in ("top", "right", "bottom", "left")}
 # Planted by hostile input if it ever ran as HTML.
 PWNED = "window.__pwned"
 HOSTILE_NAME = '"><img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
-
-
-def shown_table(table) -> tuple[str, list[str], list[list[str]]]:
-    """A table's caption, column labels and cells as text (whether or not it is on screen)."""
-    return table.evaluate(
-        """(t) => [t.caption?.textContent ?? "", [...t.tHead.rows[0].cells].map((c) => c.textContent),
-                   [...t.tBodies[0].rows].map((r) => [...r.cells].map((c) => c.textContent))]"""
-    )
 
 
 def load(page, server: str, fragment: str = "") -> object:
@@ -556,8 +548,4 @@ def test_the_table_reads_the_same_with_and_without_javascript(browser, guarded_p
     expected = list(model.table(**model.DEFAULTS))
     assert list(shown_table(root.locator("details.ows-table table"))) == expected
     problems.assert_clean()
-    context = browser.new_context(java_script_enabled=False)
-    static = context.new_page()
-    static.goto(f"{server}/{PAGE}")
-    assert list(shown_table(static.locator(f"{ROOT_SELECTOR} > table"))) == expected
-    context.close()
+    assert list(table_without_javascript(browser, f"{server}/{PAGE}", ROOT_SELECTOR)) == expected
