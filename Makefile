@@ -5,9 +5,9 @@ JB     := $(VENV)/bin/jupyter-book
 READY  := $(VENV)/.installed
 PORT   ?= 8000
 
-# Test workers (pytest-xdist): the browser tests spend much of their time waiting, so a
-# 2-core machine runs three at once (measured with bench/test_time.py).
-TEST_WORKERS ?= 3
+# Test workers (pytest-xdist), one per core: on 2 cores, 2 workers took 8 min 12 s and 3 took
+# 9 min 30 s (bench/test_time.py), as Chromium keeps every core busy.
+TEST_WORKERS ?= 2
 
 .PHONY: book book-student handouts test test-fast lint serve lab generate clean
 
