@@ -98,15 +98,11 @@ class PageProblems:
         assert self.lines() == []
 
 
-def open_page(browser: object, width: int = 1280, height: int = 900, dark: bool = False) -> tuple[object, PageProblems]:
+def open_page(browser: object, width: int = 1280, height: int = 900) -> tuple[object, PageProblems]:
     """A page in a fresh context that aborts (and records) every request to a host other than
-    localhost, and records console and page errors. `dark` opens it as a reader who chose
-    dark mode. Close it with `page.context.close()`."""
+    localhost, and records console and page errors. Close it with `page.context.close()`."""
     context = browser.new_context(viewport={"width": width, "height": height})
-    page, problems = guard_page(context.new_page())
-    if dark:
-        page.add_init_script("localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
-    return page, problems
+    return guard_page(context.new_page())
 
 
 def guard_page(page: object) -> tuple[object, PageProblems]:

@@ -17,6 +17,9 @@ from static_server import serving
 
 from tests.helpers import ROOT, open_page, ready_calculator
 
+# One worker makes the venv for all three tests (pytest-xdist would otherwise make one per worker).
+pytestmark = pytest.mark.xdist_group("install")
+
 CALCULATORS = {  # data-calculator id -> the widget class
     "publication-gap": "widgets.publication_gap.widget:PublicationGap",
     "career-paths": "widgets.career_paths.widget:CareerPaths",
