@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import jupytext
 import pytest
 
-from tests.helpers import ROOT, open_page
+from tests.helpers import ROOT, PageProblems, open_page
 from tests.jupyter.test_jupyterlab import lab_server, wait_for_idle_kernel
 from widgets.calculators import CALCULATORS
 from widgets.decision_guide.guide import load_guide
@@ -146,12 +146,21 @@ def check_guide(notebook) -> None:
             assert root.locator("[data-recommendation]").get_attribute("data-recommendation") == answer.next
 
 
-def test_each_chapter_opens_as_a_notebook_and_its_widgets_respond(browser, lab):
+@pytest.fixture(scope="module")
+def lab_page(browser, lab) -> Iterator[tuple[object, PageProblems, list[str]]]:
+    """JupyterLab open in one tab for the module's tests (loading it is the slow part), with
+    the responses that had an error status, to name them if any."""
     page, problems = open_page(browser)
-    failed = []  # responses with an error status, to name them if any
+    failed: list[str] = []
     page.on("response", lambda response: failed.append(f"{response.status} {response.url}") if response.status >= 400 else None)
     page.goto(f"{lab}/lab")
     page.locator(".jp-DirListing-item").first.wait_for(timeout=60000)
+    yield page, problems, failed
+    page.context.close()
+
+
+def test_each_chapter_opens_as_a_notebook_and_its_widgets_respond(lab_page):
+    page, problems, failed = lab_page
     for chapter, shown in SHOWN.items():
         notebook = open_chapter(page, chapter)
         wait_for_idle_kernel(page)  # the chapter names its kernel, which starts at once
@@ -163,21 +172,18 @@ def test_each_chapter_opens_as_a_notebook_and_its_widgets_respond(browser, lab):
                 check_calculator(page, notebook, thing)
     assert failed == []
     problems.assert_clean()
-    page.context.close()
 
 
-def test_a_page_without_code_opens_as_a_notebook_too(browser, lab):
+def test_a_page_without_code_opens_as_a_notebook_too(lab_page):
     """A handout: prose with ::: fences, which Jupytext alone would read as pandoc Markdown
     (and fail without pandoc). It opens as a notebook; as it names no kernel, JupyterLab asks
     for one, and the reader may choose none."""
-    page, problems = open_page(browser)
-    page.goto(f"{lab}/lab")
-    page.locator(".jp-DirListing-item").first.wait_for(timeout=60000)
+    page, problems, failed = lab_page
     notebook = open_chapter(page, "instructors/handouts/decision_worksheet.md")
     dialog = page.locator(".jp-Dialog")
     dialog.get_by_text("Select Kernel", exact=True).wait_for(timeout=30000)
     dialog.get_by_role("button", name="No Kernel").click()
     dialog.wait_for(state="detached", timeout=30000)
     assert notebook.locator(".jp-MarkdownCell h1").first.inner_text().startswith("Decision worksheet")
+    assert failed == []
     problems.assert_clean()
-    page.context.close()
