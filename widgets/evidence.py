@@ -148,6 +148,30 @@ def postdoc_share(field: str) -> pd.Series:
     return frame[frame["field"] == field].set_index("year")["postdoc_percent"]
 
 
+# --- new AI PhDs (AI Index, secondary) -------------------------------------------------
+
+AI_SECTORS = ("industry", "academia", "government")
+
+
+def ai_phd_shares() -> pd.DataFrame:
+    """Shares (percent) of new AI PhDs by sector, one row per graduation year.
+
+    They are shares of every new AI PhD counted, so a year's sectors add up to less than
+    100: the rest went to other or unknown destinations, which the sources do not give.
+    """
+    frame = load("ai_phd_destinations")
+    return frame.pivot(index="graduation_year", columns="sector", values="percent").reindex(columns=list(AI_SECTORS))
+
+
+def ai_industry_share_of_known(year: int) -> float:
+    """Industry's share (percent) of the new AI PhDs of ``year`` who went to industry, academia
+    or government: the same year on a denominator without the other or unknown destinations."""
+    shares = ai_phd_shares()
+    if year not in shares.index or shares.loc[year].isna().any():
+        raise KeyError(f"no industry, academia and government shares of new AI PhDs for {year}")
+    return float(100 * shares.loc[year, "industry"] / shares.loc[year].sum())
+
+
 # --- the pipeline -------------------------------------------------------------------
 
 # The three rows of Table 9-5 whose product is the share of new doctorates who go

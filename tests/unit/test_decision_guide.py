@@ -37,6 +37,17 @@ def test_the_essays_advice_is_in_the_guide():
         assert recommendation.reasons and recommendation.caveat
 
 
+def test_every_reason_says_whose_claim_it_is():
+    """Each reason opens by naming its voice: the essay's argument, this book's (or this guide's)
+    judgement, or evidence the book collects. A bare claim such as "Moving from a postdoc to
+    industry stays easy." fails, even when a later sentence cites the essay."""
+    voices = ("essay", "this book", "this guide", "evidence this book collects")
+    for recommendation in GUIDE.recommendations:
+        for reason in recommendation.reasons:
+            first_sentence = reason.split(". ")[0].lower()
+            assert any(voice in first_sentence for voice in voices), (recommendation.id, reason)
+
+
 def test_fallback_lists_every_question_answer_and_suggestion():
     page = fallback_html(GUIDE)
     for question in GUIDE.questions:

@@ -49,6 +49,31 @@ def test_faculty_flows_match_the_derived_rows():
     assert flows["percent"].tolist() == [7, 16.3]
 
 
+def test_ai_phd_shares_leave_out_unknown_destinations():
+    shares = evidence.ai_phd_shares()
+    assert list(shares.columns) == list(evidence.AI_SECTORS)
+    assert (shares.sum(axis=1) < 100).all()  # the rest went to other or unknown destinations
+    assert shares.loc[2020, "industry"] == 60.24
+
+
+def test_the_2020_ai_phd_figures_agree_on_known_destinations():
+    """The AI Index's 60.24 % counts every new AI PhD; Ahmed et al.'s secondary "about 70 %"
+    gives no denominator. ai_phds.md says the two agree once unknown destinations are left out."""
+    study = load("flows_and_interest").query("measure == 'new AI PhDs taking industry jobs'").set_index("year_start")
+    assert set(study["verification"]) == {"secondary"} and study.loc[2020, "qualifier"] == "about"
+    assert "denominator" in study.loc[2020, "population"]
+    known = evidence.ai_industry_share_of_known(2020)
+    assert known > evidence.ai_phd_shares().loc[2020, "industry"]
+    assert abs(known - study.loc[2020, "value"]) < 1
+
+
+def test_known_destination_share_needs_all_three_sectors():
+    with pytest.raises(KeyError, match="2011"):
+        evidence.ai_industry_share_of_known(2011)  # no government share that year
+    with pytest.raises(KeyError, match="1990"):
+        evidence.ai_industry_share_of_known(1990)
+
+
 def test_phd_entry_counts_add_up_to_the_commitments():
     counts = evidence.phd_entry_counts(evidence.CIS, 2023)
     assert counts["us_commitments"].unique().tolist() == [1385]
