@@ -5,8 +5,10 @@ computed from the words on the built page (prose, not code or outputs), so it is
 typed by hand and stays true as the text changes. The box gives an instructor what a
 syllabus needs: the title, the stable URL, the reading time and a citation. A page at the
 top level of a numbered part is a chapter (data-level="chapter"); a page nested under one
-(a companion notebook) is a section (data-level="section"). Other extensions (the reading
-paths) ask `page_words` for the same count the box shows.
+(a companion notebook) is a section (data-level="section"). Parts number their chapters
+only (`numbered: 1` in _toc.yml), so pages are found from the table of contents, not from
+their section numbers. Other extensions (the reading paths) ask `page_words` for the same
+count the box shows.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ import re
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 
 WORDS_PER_MINUTE = 200
 BOOK_TITLE = "One-Way Street: an evidence-based guide to industry, postdoc and faculty careers"
@@ -58,6 +62,31 @@ def box_html(title: str, url: str, words: int, author: str, year: str, level: st
     )
 
 
+def numbered_pages(env: BuildEnvironment) -> dict[str, str]:
+    """Every page of a numbered part: "chapter" for the part's own entries, "section" for
+    the pages nested under them (the root document's toctrees are the parts)."""
+    levels: dict[str, str] = {}
+    for part in env.get_doctree(env.config.root_doc).findall(addnodes.toctree):
+        if not part.get("numbered"):
+            continue
+        for _title, chapter in part["entries"]:
+            levels[chapter] = "chapter"
+            nested = list(env.toctree_includes.get(chapter, ()))
+            while nested:
+                section = nested.pop()
+                levels[section] = "section"
+                nested += env.toctree_includes.get(section, ())
+    return levels
+
+
+def _levels(app: Sphinx) -> dict[str, str]:
+    """`numbered_pages`, worked out once per build (the table of contents is complete by
+    the time pages are written)."""
+    if not hasattr(app, "ows_page_levels"):
+        app.ows_page_levels = numbered_pages(app.env)
+    return app.ows_page_levels
+
+
 def _counted(app: Sphinx) -> dict[str, int]:
     """Words per page as counted for the box during this build (kept on the app, not the
     pickled environment, so that a count never outlives the text it was made from)."""
@@ -70,15 +99,15 @@ def page_words(app: Sphinx, docname: str) -> int:
     """The words the page's box counts. A page not written yet is resolved now, which
     runs the same count (`add_chapter_meta`), so both always agree."""
     if docname not in _counted(app):
-        if not app.env.toc_secnumbers.get(docname):
+        if docname not in _levels(app):
             raise ValueError(f"{docname!r} is not a page in a numbered part, so it has no reading time")
         app.env.get_and_resolve_doctree(docname, app.builder)
     return _counted(app)[docname]
 
 
 def add_chapter_meta(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    numbers = app.env.toc_secnumbers.get(docname)
-    if not numbers:  # not in a numbered part: not a chapter
+    level = _levels(app).get(docname)
+    if level is None:  # not in a numbered part: not a chapter
         return
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is None:
@@ -86,11 +115,26 @@ def add_chapter_meta(app: Sphinx, doctree: nodes.document, docname: str) -> None
     title = section[0].astext()
     url = f"{app.config.html_baseurl.rstrip('/')}/{docname}.html"
     words = _counted(app)[docname] = prose_words(doctree)
-    level = "chapter" if len(numbers.get("", ())) == 1 else "section"
     box = box_html(title, url, words, app.config.author, app.config.copyright, level)
     section.insert(1, nodes.raw("", box, format="html"))
 
 
+def forget_old_numbers(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Take the page titles' section numbers away before they are assigned again. Sphinx
+    never removes a number from a page that is no longer numbered, and sphinx-external-toc
+    then fails on it (KeyError) when a build reuses an environment made with other numbering."""
+    app.ows_old_numbers = {doc: title.attributes.pop("secnumber", None) for doc, title in env.titles.items()}
+    return []
+
+
+def renumbered_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Pages whose title number changed (or went): written again, so none keeps an old number."""
+    old = getattr(app, "ows_old_numbers", {})
+    return [doc for doc, title in env.titles.items() if title.get("secnumber") != old.get(doc)]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("env-get-updated", forget_old_numbers, priority=100)  # before the toctree collector (500)
+    app.connect("env-get-updated", renumbered_pages, priority=900)  # after it
     app.connect("doctree-resolved", add_chapter_meta)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
