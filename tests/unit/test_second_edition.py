@@ -39,8 +39,6 @@ TOOL_PAGES = {"chapters/appendix/data_and_methods.md"}
 # Pages that other branches of issues 13 and 15 rewrite (the evidence, the career-paths notebook,
 # the instructors' path): their tool talk goes there. Once merged, empty this set.
 REWRITTEN_ELSEWHERE = {
-    "chapters/evidence/what_the_data_says.md",
-    "chapters/deciding/career_paths_model.md",
     "chapters/pathways/instructor.md",
 }
 
@@ -91,7 +89,7 @@ def test_pages_rewritten_elsewhere_are_only_excused_while_they_need_it():
 RETIRED = {
     r"a few dozen|in the dozens": "returns are about 64 by the book's own estimate",
     r"steady but modest|at a steady": "the share of hires from industry is not stable from year to year",
-    r"about 70 ?%": "a secondary report of Ahmed et al.; the book keeps the AI Index figure",
+    r"about 70 ?%": "a secondary report of Ahmed et al.: only its home compares it with the AI Index figure",
     r"publishes less of what it does": "a count of the most-cited papers measures neither volume nor disclosure",
     r"matter of course": "the essay does not say the exceptions published as a matter of course",
     r"launch to win": "the essay says nothing about launches against paper deadlines",
@@ -99,10 +97,14 @@ RETIRED = {
 }
 
 
+# The one page that may use a retired phrase, because it sets it beside its denominators.
+HOMES = {r"about 70 ?%": "chapters/evidence/ai_phds.md"}
+
+
 @pytest.mark.parametrize("page", reader_pages())
 def test_retired_phrasing_does_not_come_back(page):
     text = prose(page)
-    found = {why for pattern, why in RETIRED.items() if re.search(pattern, text, re.I)}
+    found = {why for pattern, why in RETIRED.items() if HOMES.get(pattern) != page and re.search(pattern, text, re.I)}
     assert found == set()
 
 
