@@ -44,7 +44,7 @@ class Slide(NamedTuple):
     source: str | None = None
 
     def timing(self) -> str:
-        """"0:13–0:16 · 3 minutes", for a step's slide."""
+        """ "0:13–0:16 · 3 minutes", for a step's slide."""
         if self.step is None:
             return ""
         end = self.start + self.minutes
@@ -76,10 +76,17 @@ def deck(workshop: Workshop, argument: Argument, agenda_link: str) -> list[Slide
     ]
     for number, (start, step) in enumerate(zip(workshop.starts(), workshop.steps), start=1):
         slides.append(
-            Slide("step", step.label(), (step.participants,), (f"Say: {step.say}", step.facilitator), step.links, number, start, step.minutes)
+            Slide(
+                "step",
+                step.label(),
+                (step.participants,),
+                (f"Say: {step.say}", step.facilitator),
+                step.links,
+                number,
+                start,
+                step.minutes,
+            )
         )
         if step.slides == "argument":
-            slides += [
-                Slide("argument", s.title, s.points, (s.notes,), s.links, source=s.source) for s in argument.slides
-            ]
+            slides += [Slide("argument", s.title, s.points, (s.notes,), s.links, source=s.source) for s in argument.slides]
     return slides

@@ -25,7 +25,7 @@ def _latest(field: str) -> tuple[int, float]:
 
 
 def postdoc_share_text(field: str) -> str:
-    """"48.3 %": the field's latest postdoc share, as the evidence chapters write it."""
+    """ "48.3 %": the field's latest postdoc share, as the evidence chapters write it."""
     return evidence.percent_text(_latest(field)[1])
 
 

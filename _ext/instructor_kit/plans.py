@@ -172,13 +172,20 @@ class RunSheetDirective(WorkshopDirective):
             for item in workshop.print
         )
         intro = self.parse_lines([f"**Bring:** {workshop.you_need}", "", f"**Print:** {printed}."], ["ows-run-sheet-intro"])
-        names = [name for name in workshop.links() if name not in (workshop.plan_link, workshop.agenda_link, workshop.slides_link)]
+        names = [
+            name for name in workshop.links() if name not in (workshop.plan_link, workshop.agenda_link, workshop.slides_link)
+        ]
         go = short_links.short_address(book, "")
         links_line = self.parse_lines(
             [f"**Short links** ({go}…): " + ", ".join(f"**{name}**" for name in names) + "."], ["ows-run-sheet-links"]
         )
         codes = qr_block(book, workshop.slides_link, "The slides:") + qr_block(book, workshop.plan_link, "The full plan:")
-        return [intro, self.agenda(workshop, "run-sheet"), links_line, nodes.raw("", f'<div class="ows-qr-row">{codes}</div>', format="html")]
+        return [
+            intro,
+            self.agenda(workshop, "run-sheet"),
+            links_line,
+            nodes.raw("", f'<div class="ows-qr-row">{codes}</div>', format="html"),
+        ]
 
 
 class RoleCardsDirective(SphinxDirective):

@@ -12,10 +12,11 @@ from instructor_kit.roleplay import Scenario
 def role_card_html(scenario: Scenario, answers_link: str, qr: str) -> str:
     """The recruiter's card, printed one per page: the pitch, how to answer, the true
     answers, and the short link (`answers_link`, with its QR code `qr`) that scores them."""
+    card = html.escape(scenario.id)
     rows = "".join(f"<tr><td>{html.escape(topic)}</td><td>{html.escape(answer)}</td></tr>" for topic, answer in scenario.facts())
     return (
-        f'<section class="ows-role-card" id="card-{html.escape(scenario.id.lower())}" aria-label="Role card {html.escape(scenario.id)}">'
-        f'<p class="ows-card-title">Role card {html.escape(scenario.id)}: you are the recruiter for '
+        f'<section class="ows-role-card" id="card-{card.lower()}" aria-label="Role card {card}">'
+        f'<p class="ows-card-title">Role card {card}: you are the recruiter for '
         f"{html.escape(scenario.name)}</p>"
         f"<p><strong>Open with this pitch:</strong> {html.escape(scenario.pitch)}</p>"
         f"<p><strong>How to answer:</strong> {html.escape(scenario.manner)} Answer only what you are asked, "

@@ -66,7 +66,10 @@ def write_slides(app: Sphinx, exception: Exception | None) -> None:
         workshop = workshops.load_workshop(workshop_id)
         slides = deck(workshop, argument, workshop.agenda_link)
         title = f"Slides: {workshop.title} · One-Way Street"
-        description = f"The slides of the {workshop.title.lower()} from One-Way Street, with speaker notes: the argument, a recruiter role-play and group work."
+        description = (
+            f"The slides of the {workshop.title.lower()} from One-Way Street, with speaker notes: "
+            "the argument, a recruiter role-play and group work."
+        )
         page = deck_html(
             title,
             description,

@@ -54,7 +54,10 @@ PARAMETERS: tuple[AnyParameter, ...] = (
         step=5,
         unit="% of the team",
         optional=True,
-        help="Ask: “Could you point me to papers the team published this past year?” Count people, not papers; in computing, conference papers count.",
+        help=(
+            "Ask: “Could you point me to papers the team published this past year?” "
+            "Count people, not papers; in computing, conference papers count."
+        ),
     ),
     Parameter(
         "median_papers",
@@ -115,7 +118,10 @@ PARAMETERS: tuple[AnyParameter, ...] = (
         "Could you keep co-authoring with academics, host students and review for journals or conferences?",
         (Answer("yes", "Yes"), Answer("partly", "Partly"), Answer("no", "No")),
         optional=True,
-        help="Ask: “Could I co-author with university researchers, host students or interns, and review for my field (in computing, serve on program committees)?”",
+        help=(
+            "Ask: “Could I co-author with university researchers, host students or interns, "
+            "and review for my field (in computing, serve on program committees)?”"
+        ),
     ),
 )
 BY_NAME = {p.name: p for p in PARAMETERS}
