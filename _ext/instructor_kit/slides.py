@@ -92,7 +92,7 @@ def write_slides(app: Sphinx, exception: Exception | None) -> None:
 
 
 class SlidesRole(SphinxRole):
-    """{slides}`workshop_60min`: links to the workshop's slides, in the browser and as PowerPoint."""
+    """{slides}`workshop_60min`: "slides (S shows the speaker notes; or as PowerPoint)", both linked."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         workshop_id = self.text.strip()
@@ -101,9 +101,9 @@ class SlidesRole(SphinxRole):
             return [], [self.inliner.reporter.error(message, line=self.lineno)]
         self.env.note_dependency(str(ARGUMENT_PATH))
         here = self.env.app.builder.get_target_uri(self.env.docname)
-        html_link = nodes.reference("", "in the browser", refuri=relative_uri(here, slides_path(workshop_id, "html")))
-        pptx_link = nodes.reference("", "as PowerPoint", refuri=relative_uri(here, slides_path(workshop_id, "pptx")))
-        parts = [nodes.Text("Slides: "), html_link, nodes.Text(" (S shows the speaker notes) or "), pptx_link]
+        html_link = nodes.reference("", "slides", refuri=relative_uri(here, slides_path(workshop_id, "html")))
+        pptx_link = nodes.reference("", "PowerPoint", refuri=relative_uri(here, slides_path(workshop_id, "pptx")))
+        parts = [html_link, nodes.Text(" (S shows the speaker notes; or as "), pptx_link, nodes.Text(")")]
         return [nodes.inline("", "", *parts, classes=["ows-slides-links"])], []
 
 
