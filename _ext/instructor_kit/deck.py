@@ -63,8 +63,8 @@ def deck(workshop: Workshop, argument: Argument, agenda_link: str) -> list[Slide
         Slide(
             "title",
             workshop.title,
-            ("One-way street? A career workshop on industry, postdoc and faculty careers.", workshop.you_need),
-            tuple(f"Goal: {goal}" for goal in workshop.goals),
+            ("One-way street? A career workshop on industry, postdoc and faculty careers.",),
+            (f"Before you start: {workshop.you_need}", *(f"Goal: {goal}" for goal in workshop.goals)),
             links=(agenda_link,),
         ),
         Slide(

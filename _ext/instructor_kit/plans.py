@@ -10,8 +10,8 @@
 - ```{workshop-print} workshop_60min``` lists what to print, how many, and which pages.
 - ```{run-sheet} workshop_60min``` is the facilitator's one page: what to bring and print,
   the timeline with what to say at each switch, and the short links.
-- ```{role-cards}``` with `:show: cards` (the default) gives the role-play's cards, one per
-  printed page, or with `links` the short links that score each card's true answers.
+- ```{role-cards}``` gives the role-play's cards, one per printed page, each with the short
+  link that scores its true answers.
 """
 
 from __future__ import annotations
@@ -34,12 +34,12 @@ from instructor_kit.qr import qr_svg
 from instructor_kit.short_links import qr_block
 
 logger = logging.getLogger(__name__)
-AGENDA_AUDIENCES = ("facilitator", "participants", "run-sheet")
 COLUMNS = {  # agenda audience -> (headers, widths)
     "facilitator": (["Time", "Minutes", "Activity", "What participants do", "What the facilitator does"], [9, 7, 16, 32, 36]),
     "participants": (["Time", "Minutes", "Activity", "Short link"], [12, 10, 48, 30]),
     "run-sheet": (["Time", "Minutes", "Activity", "Say at the switch"], [10, 8, 27, 55]),
 }
+AGENDA_AUDIENCES = tuple(COLUMNS)
 
 
 def card_pages(cards: tuple[str, ...]) -> str:
@@ -76,6 +76,17 @@ class WorkshopDirective(SphinxDirective):
 
     def parse_lines(self, lines: list[str], classes: list[str]) -> nodes.container:
         return self.parse("\n".join(lines), nodes.container(classes=classes))
+
+    def printouts(self, workshop: workshops.Workshop) -> list[tuple[workshops.Printout, str]]:
+        """Each printout with a MyST link to its handout's page, and the role cards' pages."""
+        handouts = declared_handouts()
+        found = []
+        for item in workshop.print:
+            if item.handout not in handouts:
+                raise self.error(f"no handout {item.handout!r}; known: {sorted(handouts)}")
+            pages = f", {card_pages(item.cards)}" if item.cards else ""
+            found.append((item, f"{{doc}}`/{handouts[item.handout]}`{pages}"))
+        return found
 
     def agenda(self, workshop: workshops.Workshop, audience: str) -> nodes.table:
         """The timeline table, with the columns the audience needs (`COLUMNS`)."""
@@ -150,13 +161,7 @@ class WorkshopPrintDirective(WorkshopDirective):
     """What to print: each handout's page, how many copies, which pages, and its PDFs."""
 
     def run(self) -> list[nodes.Node]:
-        handouts = declared_handouts()
-        lines = []
-        for item in self.workshop().print:
-            if item.handout not in handouts:
-                raise self.error(f"no handout {item.handout!r}; known: {sorted(handouts)}")
-            pages = f", {card_pages(item.cards)}" if item.cards else ""
-            lines.append(f"- {{doc}}`/{handouts[item.handout]}`{pages}: {item.copies} ({{handout-pdf}}`{item.handout}`)")
+        lines = [f"- {link}: {item.copies} ({{handout-pdf}}`{item.handout}`)" for item, link in self.printouts(self.workshop())]
         return [self.parse_lines(lines, ["ows-workshop-print"])]
 
 
@@ -165,12 +170,8 @@ class RunSheetDirective(WorkshopDirective):
 
     def run(self) -> list[nodes.Node]:
         workshop = self.workshop()
-        handouts = declared_handouts()
         book = self.config.html_baseurl
-        printed = "; ".join(
-            f"{{doc}}`/{handouts[item.handout]}`{', ' + card_pages(item.cards) if item.cards else ''}, {item.copies}"
-            for item in workshop.print
-        )
+        printed = "; ".join(f"{link}, {item.copies}" for item, link in self.printouts(workshop))
         intro = self.parse_lines([f"**Bring:** {workshop.you_need}", "", f"**Print:** {printed}."], ["ows-run-sheet-intro"])
         names = [
             name for name in workshop.links() if name not in (workshop.plan_link, workshop.agenda_link, workshop.slides_link)
@@ -189,8 +190,6 @@ class RunSheetDirective(WorkshopDirective):
 
 
 class RoleCardsDirective(SphinxDirective):
-    option_spec = {"show": lambda value: directives.choice(value, ("cards", "links"))}
-
     def run(self) -> list[nodes.Node]:
         try:
             scenarios = roleplay.load_scenarios()
@@ -198,28 +197,12 @@ class RoleCardsDirective(SphinxDirective):
             raise self.error(str(error)) from None
         self.env.note_dependency(str(roleplay.SCENARIOS_PATH))
         book = self.config.html_baseurl
-        if self.options.get("show", "cards") == "cards":
-            markup = "".join(
-                sheets.role_card_html(
-                    scenario,
-                    html.escape(short_links.short_address(book, short_links.card_link(scenario.id))),
-                    qr_svg(
-                        short_links.published_url(book, short_links.card_link(scenario.id)),
-                        book,
-                        f"QR code for the true answers of role card {scenario.id}",
-                    ),
-                )
-                for scenario in scenarios
-            )
-            return [nodes.raw("", f'<div class="ows-role-cards">{markup}</div>', format="html")]
-        lines = [
-            f"- Card {scenario.id} ({scenario.name.split(', ', 1)[-1]}, scores {scenario.score()}): "
-            f"{{go}}`{short_links.card_link(scenario.id)}`"
-            for scenario in scenarios
-        ]
-        container = nodes.container(classes=["ows-scenario-links"])
-        self.state.nested_parse(StringList(lines, source=str(roleplay.SCENARIOS_PATH)), self.content_offset, container)
-        return [container]
+        cards = []
+        for scenario in scenarios:
+            link = short_links.card_link(scenario.id)
+            code = qr_svg(short_links.published_url(book, link), book, f"QR code for the true answers of role card {scenario.id}")
+            cards.append(sheets.role_card_html(scenario, html.escape(short_links.short_address(book, link)), code))
+        return [nodes.raw("", f'<div class="ows-role-cards">{"".join(cards)}</div>', format="html")]
 
 
 def check_plans(app: Sphinx, env: BuildEnvironment) -> None:

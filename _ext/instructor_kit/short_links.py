@@ -29,7 +29,7 @@ from sphinx.util.osutil import relative_uri
 
 from instructor_kit import roleplay
 from instructor_kit.qr import qr_svg
-from instructor_kit.workshops import FOLDER, Name, WorkshopError, known_workshops
+from instructor_kit.workshops import FOLDER, Name, WorkshopError, known_workshops, load_workshop
 from widgets.content_schema import Text, parse
 
 logger = logging.getLogger(__name__)
@@ -112,8 +112,7 @@ def link_title(link: ShortLink, env: Any) -> str:
         return f"Role card {link.name.removeprefix('card-').upper()}: the true answers, scored"
     if link.is_page:
         return env.titles[link.target].astext()
-    workshop = PurePosixPath(link.target).stem
-    return f"Slides of the {env.titles[f'chapters/instructors/{workshop}'].astext().lower()}"
+    return f"Slides: {load_workshop(PurePosixPath(link.target).stem).title}"
 
 
 def missing_targets(links: dict[str, ShortLink], pages: set[str]) -> list[str]:

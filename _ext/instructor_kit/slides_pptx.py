@@ -69,10 +69,12 @@ def deck_pptx(
         paragraphs += [(address(name), True) for name in deck_slide.links]
         if deck_slide.source:
             paragraphs.append((f"Source: {plain(deck_slide.source, resolver)}", False))
-        if deck_slide.kind == "title":  # room for the QR code below
-            body.height = Inches(1.35)
+        # Room for the QR codes below. (Set all four: a placeholder that sets one inherits none.)
+        left, top, width = body.left, body.top, body.width
+        if deck_slide.kind == "title":
+            body.left, body.top, body.width, body.height = left, top, width, Inches(1.0)
         elif deck_slide.links:
-            body.top, body.height = Inches(1.6), Inches(3.6)
+            body.left, body.top, body.width, body.height = left, Inches(1.6), width, Inches(3.6)
         _fill(body, paragraphs, 18 if deck_slide.kind in ("agenda", "title") else 22)
         _add_qr_codes(slide, deck_slide.links, png)
         notes = slide.notes_slide.notes_text_frame

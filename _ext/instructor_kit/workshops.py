@@ -24,7 +24,6 @@ from widgets.content_schema import Entry, Minutes, Text, parse
 
 FOLDER = Path(__file__).resolve().parents[2] / "chapters" / "instructors" / "workshops"
 NOT_PLANS = ("roleplay", "short_links", "argument")  # the other files in FOLDER
-AUDIENCES = ("facilitator", "participants")
 ROLE_CARDS = "role-cards"  # the handout that holds the role-play cards, one card per page
 
 # A short link's or a handout's name: lower-case words joined by hyphens.

@@ -99,6 +99,23 @@ def test_the_powerpoint_file_has_the_decks_slides_notes_and_codes(workshop_id):
     assert codes == [name for slide in slides for name in slide.links]
 
 
+@pytest.mark.parametrize("workshop_id", PLANS)
+def test_the_powerpoint_slides_keep_every_shape_on_the_slide_and_apart(workshop_id):
+    _, slides = plan_deck(workshop_id)
+    png = lambda name: qr.qr_png(short_links.published_url(BOOK, name), BOOK)  # noqa: E731
+    made = deck_pptx("t", slides, RESOLVER, png, lambda name: short_links.short_address(BOOK, name), 2026)
+    presentation = Presentation(io.BytesIO(made))
+    width, height = presentation.slide_width, presentation.slide_height
+    for number, slide in enumerate(presentation.slides, start=1):
+        boxes = [(shape.left, shape.top, shape.left + shape.width, shape.top + shape.height) for shape in slide.shapes]
+        for left, top, right, bottom in boxes:
+            assert 0 <= left < right <= width and 0 <= top < bottom <= height, number
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+                assert apart, f"slide {number}: shapes overlap"
+
+
 def test_the_powerpoint_file_is_the_same_bytes_every_time():
     _, slides = plan_deck("workshop_60min")
 
