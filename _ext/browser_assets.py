@@ -5,7 +5,8 @@ Everything the pages load from us lands under `_static/ows/`:
   holds its model and view; the modules it is made from stay out), the decision guide's
   module, the stylesheets and the vendored plotly.js, at their paths under `widgets/`;
 - from `_ext/`: the book-wide stylesheet (`site.css`, on every page), the formulas' and the
-  handouts' stylesheets, at the paths the extensions that use them name.
+  handouts' stylesheets, and the workshop slides' files (vendored reveal.js, their theme and
+  start-up script), at the paths the extensions that use them name.
 
 Jupyter Book injects every `.js` under a folder named `_static/` into every page, so these
 files are copied at the end of the build instead of being listed in `html_static_path`.
@@ -31,6 +32,10 @@ EXT_FILES = {
     EXT / "site.css": "site.css",
     EXT / "math.css": "math.css",
     EXT / "instructor_kit" / "handouts.css": "handouts.css",
+    # The workshop slides (instructor_kit/slides.py): vendored reveal.js, its theme and start-up.
+    EXT / "instructor_kit" / "slides.css": "slides.css",
+    EXT / "instructor_kit" / "slides.js": "slides.js",
+    **{path: f"reveal/{path.name}" for path in (EXT / "instructor_kit" / "vendor" / "reveal").glob("*.[cj]s*")},
 }
 
 

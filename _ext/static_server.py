@@ -4,6 +4,9 @@
 - `prefix` serves the book under a path, as its host does: under the published path
   (`/one-way-street/` on GitHub Pages) the 404 page's links, which start with that path,
   work locally too. A request outside the prefix gets the 404 page; `/` redirects to it.
+- A folder asked for without its final slash is redirected to it (`/go/scorecard` to
+  `/go/scorecard/`), as GitHub Pages and other static hosts do, so that the relative links
+  of its `index.html` resolve.
 - A missing file gets the book's `404.html` with status 404, as GitHub Pages sends it.
 - `compress` gzips text files for clients that accept it, as a production host does
   (Lighthouse measures the book that way).
@@ -80,6 +83,12 @@ class BookHandler(http.server.SimpleHTTPRequestHandler):
             self.end_headers()
             return None
         file = self._file()
+        address = urlsplit(self.path)
+        if file is not None and file.name == "index.html" and not address.path.endswith(("/", ".html")):
+            self.send_response(301)
+            self.send_header("Location", address._replace(path=address.path + "/").geturl())
+            self.end_headers()
+            return None
         if file is not None:
             return self._body(200, file)
         missing_page = Path(self.directory, "404.html")

@@ -21,8 +21,9 @@ OUTPUT_ROOT = Path(os.environ.get("OWS_OUTPUT_ROOT", ROOT))
 HTML = OUTPUT_ROOT / "_build" / "html"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-# Not pages a reader reads: the theme's files, Sphinx's index and search pages.
-NOT_PAGES = ("_static/", "_sources/", "_images/", "genindex.html", "search.html")
+# Not pages a reader reads: the theme's files, Sphinx's index and search pages, and the short
+# links' redirects (go/<name>/, checked where they land: tests/browser/test_handouts_browser.py).
+NOT_PAGES = ("_static/", "_sources/", "_images/", "genindex.html", "search.html", "go/")
 # Total transfer per page, gzipped (issue 7): pages with charts load plotly.js.
 CHART_PAGE_BUDGET = 1024 * 1024
 PLAIN_PAGE_BUDGET = 300 * 1024
@@ -47,6 +48,13 @@ def toc_pages() -> list[str]:
 
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
     return sorted({"index.html", "404.html", f"{toc['root']}.html", *(f"{name}.html" for name in files([toc]))})
+
+
+def slides_pages() -> list[str]:
+    """The workshops' slides, which the build writes beside the pages (one per workshop plan)."""
+    from instructor_kit.workshops import known_workshops
+
+    return [f"slides/{workshop_id}.html" for workshop_id in known_workshops()]
 
 
 # --- weight -------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Handouts: parts of a page that print alone, on one or two sheets, and as PDFs.
 
 - ```{handout} recruiter-questions``` (with an optional `:title:`) wraps what prints. On
-  paper only the handout appears (`handouts.css`), with a line saying where it comes from.
+  paper only the handout appears (`handouts.css`), with a line saying where it comes from;
+  `:link: scorecard` adds that short link's address and QR code to it.
   The build prints every handout to `handouts/<name>-a4.pdf` and `-letter.pdf` in the
   built book (`pdf.py`).
 - {handout-pdf}`recruiter-questions` links those two PDFs from any page.
@@ -12,6 +13,8 @@
 from __future__ import annotations
 
 import html
+import re
+from pathlib import Path
 from typing import Any
 
 from browser_assets import asset_url
@@ -23,6 +26,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.osutil import relative_uri
 
+from instructor_kit.short_links import qr_block
 from widgets.recruiter_questions.sheet import sheet_html
 
 logger = logging.getLogger(__name__)
@@ -31,6 +35,18 @@ PDF_FOLDER = "handouts"  # inside the built book
 PAPER_SIZES = {"a4": "A4", "letter": "Letter"}  # file suffix -> Chromium's paper format
 PAPER_LABELS = {"a4": "A4", "letter": "US Letter"}
 LICENCE = "CC BY 4.0"
+CHAPTERS = Path(__file__).resolve().parents[2] / "chapters"
+HANDOUT_LINE = re.compile(r"^[`:]{3,}\{handout\} ([a-z0-9-]+)\s*$", re.M)
+
+
+def declared_handouts() -> dict[str, str]:
+    """Handout name -> the page (docname) whose source declares it, read from the sources,
+    so that a plan's list of printouts can be checked before the pages are read."""
+    found = {}
+    for source in sorted(CHAPTERS.rglob("*.md")):
+        for name in HANDOUT_LINE.findall(source.read_text(encoding="utf-8")):
+            found[name] = source.relative_to(CHAPTERS.parent).with_suffix("").as_posix()
+    return found
 
 
 def pdf_path(name: str, size: str) -> str:
@@ -55,7 +71,7 @@ def _links(env: BuildEnvironment) -> dict[str, set[str]]:
 class HandoutDirective(SphinxDirective):
     required_arguments = 1
     has_content = True
-    option_spec = {"title": directives.unchanged}
+    option_spec = {"title": directives.unchanged, "link": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
         name = self.arguments[0]
@@ -69,12 +85,16 @@ class HandoutDirective(SphinxDirective):
         if "title" in self.options:
             box += nodes.raw("", f'<p class="ows-handout-title">{html.escape(self.options["title"])}</p>', format="html")
         self.state.nested_parse(self.content, self.content_offset, box)
-        url = f"{self.config.html_baseurl.rstrip('/')}/{self.env.docname}.html"
-        box += nodes.raw(
-            "",
-            f'<p class="ows-handout-source">From the book One-Way Street, {html.escape(url)} (text licensed {LICENCE}).</p>',
-            format="html",
-        )
+        source = f"From the book One-Way Street (text licensed {LICENCE})."
+        if "link" in self.options:
+            book = self.config.html_baseurl
+            try:
+                code = qr_block(book, self.options["link"], "Online:")
+            except KeyError as error:
+                raise self.error(str(error)) from None
+            box += nodes.raw("", f'<div class="ows-handout-source">{code}<p>{html.escape(source)}</p></div>', format="html")
+        else:
+            box += nodes.raw("", f'<p class="ows-handout-source">{html.escape(source)}</p>', format="html")
         return [box]
 
 

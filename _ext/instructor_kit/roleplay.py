@@ -31,8 +31,9 @@ class Scenario(Entry):
     answers: dict[str, Any]  # the true answers; the scorecard's model checks them (`load_scenarios`)
 
     def facts(self) -> list[tuple[str, str]]:
-        """(question, true answer in words) for each of the eight questions, in order."""
-        return [(p.label, model.format_answer(p.name, self.answers[p.name])) for p in model.PARAMETERS]
+        """(the question in a few words, the true answer in words) for each of the eight
+        questions, in order: a card names the questions briefly, the candidate asks them in full."""
+        return [(model.RULES[p.name].short, model.format_answer(p.name, self.answers[p.name])) for p in model.PARAMETERS]
 
     def fragment(self) -> str:
         return fragment_for(self.answers, self.name)

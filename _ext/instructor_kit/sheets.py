@@ -9,20 +9,22 @@ import html
 from instructor_kit.roleplay import Scenario
 
 
-def role_card_html(scenario: Scenario) -> str:
-    """The recruiter's card: the pitch, how to answer, and the true answers."""
-    rows = "".join(
-        f"<tr><td>{html.escape(question)}</td><td>{html.escape(answer)}</td></tr>" for question, answer in scenario.facts()
-    )
+def role_card_html(scenario: Scenario, answers_link: str, qr: str) -> str:
+    """The recruiter's card, printed one per page: the pitch, how to answer, the true
+    answers, and the short link (`answers_link`, with its QR code `qr`) that scores them."""
+    card = html.escape(scenario.id)
+    rows = "".join(f"<tr><td>{html.escape(topic)}</td><td>{html.escape(answer)}</td></tr>" for topic, answer in scenario.facts())
     return (
-        f'<section class="ows-role-card" aria-label="Role card {html.escape(scenario.id)}">'
-        f'<p class="ows-card-title">Role card {html.escape(scenario.id)}: you are the recruiter for '
+        f'<section class="ows-role-card" id="card-{card.lower()}" aria-label="Role card {card}">'
+        f'<p class="ows-card-title">Role card {card}: you are the recruiter for '
         f"{html.escape(scenario.name)}</p>"
         f"<p><strong>Open with this pitch:</strong> {html.escape(scenario.pitch)}</p>"
-        f"<p><strong>How to answer:</strong> {html.escape(scenario.manner)} Answer only what you are asked; "
-        "keep this card out of your partner's sight.</p>"
-        f'<table class="ows-card-facts"><caption>The true answers (invented for practice)</caption>'
-        f'<thead><tr><th scope="col">Question</th><th scope="col">True answer</th></tr></thead>'
+        f"<p><strong>How to answer:</strong> {html.escape(scenario.manner)} Answer only what you are asked, "
+        "and keep this card hidden.</p>"
+        f'<table class="ows-card-facts"><caption>The true answers (invented)</caption>'
+        f'<thead><tr><th scope="col">Question about</th><th scope="col">True answer</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
+        f'<div class="ows-qr-note">{qr}<p>After both calls, these answers in the scorecard: '
+        f"<strong>{answers_link}</strong></p></div>"
         "</section>"
     )

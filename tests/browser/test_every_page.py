@@ -19,13 +19,15 @@ from tests.helpers import (
     draw_all_figures,
     open_page,
     ready_all_calculators,
+    slides_pages,
     toc_pages,
     transfer,
 )
 
-# One test per page, listed from the table of contents so that the tests exist before the
-# book is built; the first test checks that the built book has exactly these pages.
-PAGES = toc_pages()
+# One test per page, listed from the table of contents and the workshop plans (their slides)
+# so that the tests exist before the book is built; the first test checks that the built book
+# has exactly these pages.
+PAGES = sorted(toc_pages() + slides_pages())
 
 
 def test_every_built_page_is_checked(built_book):

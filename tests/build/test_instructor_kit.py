@@ -1,5 +1,6 @@
 """The instructor kit: chapter skeletons, reading times, reading paths, workshop timings,
-handout PDFs and the student edition.
+handout PDFs (page by page), run-sheets, slides, short links, QR codes, the Tools pages and
+the student edition.
 
 The built pages are parsed rather than the sources wherever the reader sees the result,
 so that a directive that renders wrongly fails here even when its input is right.
@@ -18,10 +19,13 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
+import segno
 from bs4 import BeautifulSoup
 from chapter_meta import WORDS_PER_MINUTE
-from instructor_kit import workshops
+from instructor_kit import roleplay, short_links, workshops
 from instructor_kit.handouts import PAPER_SIZES, pdf_path
+from pptx import Presentation
+from pypdf import PdfReader
 
 from tests.conftest import BuildResult, build_book
 from tests.helpers import OUTPUT_ROOT, ROOT
@@ -36,8 +40,13 @@ AGENDAS = {  # page with a timing table -> the workshop it shows
     "chapters/instructors/workshop_half_day.html": "workshop_half_day",
     "chapters/instructors/handouts/agenda_60min.html": "workshop_60min",
     "chapters/instructors/handouts/agenda_half_day.html": "workshop_half_day",
+    "chapters/instructors/handouts/run_sheet_60min.html": "workshop_60min",
+    "chapters/instructors/handouts/run_sheet_half_day.html": "workshop_half_day",
 }
+PRE_READING = [page for page in AGENDAS if "run_sheet" not in page]  # pages that show the pre-reading
 HANDOUTS = {  # handout name -> its page
+    "run-sheet-60min": "chapters/instructors/handouts/run_sheet_60min.html",
+    "run-sheet-half-day": "chapters/instructors/handouts/run_sheet_half_day.html",
     "recruiter-questions": "chapters/instructors/handouts/recruiter_questions.html",
     "role-cards": "chapters/instructors/handouts/role_cards.html",
     "decision-worksheet": "chapters/instructors/handouts/decision_worksheet.html",
@@ -164,13 +173,13 @@ def chapter_minutes(html: Path, page_path: str, href: str) -> int:
     return int(box["data-minutes"])
 
 
-@pytest.mark.parametrize("page_path", [*PATHWAYS, *(p for p in AGENDAS)])
+@pytest.mark.parametrize("page_path", [*PATHWAYS, *PRE_READING])
 def test_a_reading_path_totals_its_chapters_own_reading_times(built_book, page_path):
     page = soup(built_book, page_path)
     total = page.select_one(".ows-path-total")
     assert total is not None
     items = total.find_next(["ol", "ul"]).find_all("li", recursive=False)
-    assert len(items) >= 2
+    assert len(items) >= (2 if page_path in PATHWAYS else 1)
     minutes = []
     for item in items:
         link, time = item.find("a", class_="internal"), item.select_one(".ows-path-time")
@@ -238,24 +247,46 @@ def test_workshop_timings_add_up_to_the_session_length(built_book, page_path, wo
     assert elapsed == WORKSHOP_PAGES[workshop_id]
 
 
-def test_workshop_plans_have_goals_pre_reading_activities_notes_and_feedback(built_book):
+@pytest.mark.parametrize("page_path", PRE_READING)
+def test_the_pre_reading_takes_at_most_15_minutes(built_book, page_path):
+    total = soup(built_book, page_path).select_one(".ows-path-total")
+    assert 1 <= int(total["data-minutes"]) <= 15
+
+
+def test_workshop_plans_have_goals_pre_reading_slides_run_sheet_and_what_to_print(built_book):
     for workshop_id in WORKSHOP_PAGES:
+        workshop = workshops.load_workshop(workshop_id)
         page = soup(built_book, f"chapters/instructors/{workshop_id}.html")
         goals = page.select("ul.ows-workshop-goals > li")
-        assert len(goals) == len(workshops.load_workshop(workshop_id).goals) >= 2
-        text = page.find("article").get_text(" ", strip=True)
+        assert len(goals) == len(workshop.goals) >= 2
+        hrefs = [a["href"] for a in page.find("article").find_all("a", href=True)]
         for needed in (
-            "Pre-reading",
-            "Recruiter role-play",
-            "Two paths, two calculators",
-            "Common questions",
-            "Students on visas",
-            "Caregivers",
-            "Students with offers in hand",
-            "no legal",
+            f"slides/{workshop_id}.html",
+            f"slides/{workshop_id}.pptx",
+            "facilitator_notes.html",
+            "feedback_form.html",
         ):
-            assert needed in text, (workshop_id, needed)
-        assert page.find("a", href=re.compile(r"handouts/feedback_form\.html$")) is not None
+            assert any(href.endswith(needed) for href in hrefs), (workshop_id, needed)
+        assert any(re.search(r"run_sheet_[a-z0-9_]+\.html$", href) for href in hrefs)
+        printed = page.select(".ows-workshop-print li")
+        assert len(printed) == len(workshop.print)
+        for item, line in zip(workshop.print, printed):
+            assert item.copies in line.get_text(" ", strip=True)
+            assert line.find("a", href=re.compile(rf"{item.handout}-a4\.pdf$")) is not None
+
+
+def test_the_facilitator_notes_cover_the_sensitive_moments(built_book):
+    text = soup(built_book, "chapters/instructors/facilitator_notes.html").find("article").get_text(" ", strip=True)
+    for needed in ("Common questions", "Students on visas", "Caregivers", "Students with offers in hand", "no legal"):
+        assert needed in text, needed
+
+
+def test_the_landing_pages_line_for_instructors_matches_the_plans(built_book):
+    intro = soup(built_book, "intro.html").find("article")
+    line = next(p for p in intro.find_all("p") if p.get_text().startswith("If you teach or advise"))
+    targets = [a["href"] for a in line.find_all("a", href=True)]
+    assert targets == ["chapters/pathways/instructor.html"]  # no other sequence for a session
+    assert "one-hour" in line.get_text() and "half-day" in line.get_text()
 
 
 # --- handouts ----------------------------------------------------------------------------
@@ -277,20 +308,118 @@ def test_the_worksheet_handout_is_the_deciding_chapters_worksheet(built_book):
     assert texts[0] == texts[1]
 
 
+def expected_pages(name: str) -> range:
+    """Run-sheets and the question sheet fit on one page; the role cards print one card a
+    page; the rest take one or two."""
+    if name.startswith("run-sheet") or name == "recruiter-questions":
+        return range(1, 2)
+    if name == "role-cards":
+        cards = len(roleplay.load_scenarios())
+        return range(cards, cards + 1)
+    return range(1, 3)
+
+
+def page_words(printed: Path) -> list[int]:
+    return [len(re.findall(r"[\w’'-]+", page.extract_text())) for page in PdfReader(printed).pages]
+
+
 @pytest.mark.parametrize("name", HANDOUTS)
-def test_every_handout_pdf_exists_and_fits_on_one_or_two_pages(built_book, name):
+def test_every_handout_pdf_exists_and_has_its_number_of_pages(built_book, name):
     assert soup(built_book, HANDOUTS[name]).select_one(".ows-handout") is not None
     for size in PAPER_SIZES:
         printed = built_book / pdf_path(name, size)
         assert printed.is_file(), printed
         content = printed.read_bytes()
         assert content.startswith(b"%PDF-")
-        assert 1 <= len(PAGE_OBJECT.findall(content)) <= 2, f"{printed.name}: {len(PAGE_OBJECT.findall(content))} pages"
+        assert len(PAGE_OBJECT.findall(content)) in expected_pages(name), (
+            f"{printed.name}: {len(PAGE_OBJECT.findall(content))} pages"
+        )
         assert b"127.0.0.1" not in content  # links point to the published book, not the build's server
 
 
-def test_the_instructor_page_links_every_handout_pdf(built_book):
-    page_path = "chapters/pathways/instructor.html"
+# A page of a handout carries content: more than a footer (the source line, about 25 words
+# with its short address) or one question spilled over (the issue found 11 words).
+MIN_WORDS_ON_A_PAGE = 60
+
+
+@pytest.mark.parametrize("name", HANDOUTS)
+def test_every_page_of_every_handout_pdf_carries_content(built_book, name):
+    for size in PAPER_SIZES:
+        words = page_words(built_book / pdf_path(name, size))
+        assert min(words) >= MIN_WORDS_ON_A_PAGE, f"{name}-{size}: words per page {words}"
+
+
+def test_the_page_check_fails_on_a_page_with_almost_nothing_on_it(built_book, tmp_path):
+    """The check above reads text page by page: a PDF whose second page holds only a footer fails it."""
+    from pypdf import PdfWriter
+
+    source = PdfReader(built_book / pdf_path("decision-worksheet", "a4"))
+    writer = PdfWriter()
+    writer.add_page(source.pages[0])
+    writer.add_blank_page()
+    writer.write(tmp_path / "spilled.pdf")
+    assert page_words(tmp_path / "spilled.pdf")[1] < MIN_WORDS_ON_A_PAGE
+
+
+def test_role_cards_print_one_card_a_page_and_the_plans_name_the_right_pages(built_book):
+    scenarios = roleplay.load_scenarios()
+    for size in PAPER_SIZES:
+        pages = [page.extract_text() for page in PdfReader(built_book / pdf_path("role-cards", size)).pages]
+        assert len(pages) == len(scenarios)
+        for number, (text, scenario) in enumerate(zip(pages, scenarios), start=1):
+            assert re.findall(r"Role card ([A-Z]):", text) == [scenario.id], f"page {number}"
+            assert short_links.short_address("https://x/", f"card-{scenario.id.lower()}").split("/", 1)[1] in text.replace(
+                "\n", ""
+            )
+    order = [scenario.id for scenario in scenarios]
+    for workshop_id in WORKSHOP_PAGES:
+        workshop = workshops.load_workshop(workshop_id)
+        line = next(
+            li.get_text(" ", strip=True)
+            for li in soup(built_book, f"chapters/instructors/{workshop_id}.html").select(".ows-workshop-print li")
+            if "role-cards-a4.pdf" in str(li)
+        )
+        pages = [str(order.index(card) + 1) for card in workshop.cards()]
+        assert re.search(r"pages? " + r"\D+".join(pages) + r"\)", line), line
+
+
+def test_the_worksheet_leaves_room_to_write(built_book):
+    """Every question of the worksheet has lines to write on, and the printed sheet uses its
+    pages: the lines take most of the paper, not the questions."""
+    handout = soup(built_book, HANDOUTS["decision-worksheet"]).select_one(".ows-handout")
+    assert "ows-worksheet-lines" in str(handout)
+    for size in PAPER_SIZES:
+        words = page_words(built_book / pdf_path("decision-worksheet", size))
+        assert len(words) == 2 and sum(words) < 400, words  # ten questions over two pages
+
+
+@pytest.mark.parametrize("workshop_id", WORKSHOP_PAGES)
+def test_the_run_sheet_has_the_timeline_what_to_say_what_to_print_and_the_short_links(built_book, workshop_id):
+    workshop = workshops.load_workshop(workshop_id)
+    page = f"chapters/instructors/handouts/run_sheet_{workshop_id.removeprefix('workshop_')}.html"
+    sheet = soup(built_book, page).select_one(".ows-handout")
+    rows = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in sheet.select("table.ows-agenda tbody tr")]
+    # (Sphinx sets apostrophes as ’.)
+    assert [(row[2], row[3].replace("’", "'")) for row in rows] == [(step.label(), step.say) for step in workshop.steps]
+    text = sheet.get_text(" ", strip=True)
+    for item in workshop.print:
+        assert item.copies in text
+    names = [name for name in workshop.links() if name not in (workshop.plan_link, workshop.agenda_link, workshop.slides_link)]
+    assert [strong.get_text() for strong in sheet.select(".ows-run-sheet-links strong")][1:] == names
+    codes = [svg["data-url"] for svg in sheet.select("svg.ows-qr")]
+    book = short_links.published_url(BOOK, "")[: -len("go//")]
+    assert codes == [short_links.published_url(book, workshop.slides_link), short_links.published_url(book, workshop.plan_link)]
+    for size in PAPER_SIZES:
+        text = (
+            PdfReader(built_book / pdf_path(f"run-sheet-{workshop_id.removeprefix('workshop_').replace('_', '-')}", size))
+            .pages[0]
+            .extract_text()
+        )
+        assert workshop.steps[-1].say.split(",")[0] in text.replace("\n", " ")
+
+
+def test_the_handouts_page_links_every_handout_pdf(built_book):
+    page_path = "chapters/instructors/handouts/index.html"
     targets = {
         (built_book / page_path).parent.joinpath(a["href"]).resolve()
         for a in soup(built_book, page_path).find("article").find_all("a", href=re.compile(r"\.pdf$"))
@@ -298,6 +427,114 @@ def test_the_instructor_page_links_every_handout_pdf(built_book):
     expected = {(built_book / pdf_path(name, size)).resolve() for name in HANDOUTS for size in PAPER_SIZES}
     assert expected <= targets
     assert set((built_book / "handouts").glob("*.pdf")) == {path for path in expected}
+
+
+# --- slides -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("workshop_id", WORKSHOP_PAGES)
+def test_each_html_deck_follows_its_plan(built_book, workshop_id):
+    """Every step, in order, with its minutes and its times; its short links; the facilitator's
+    words as speaker notes."""
+    workshop = workshops.load_workshop(workshop_id)
+    page = soup(built_book, f"slides/{workshop_id}.html")
+    sections = page.select(".reveal .slides > section")
+    steps = [section for section in sections if section.get("data-step")]
+    assert [int(section["data-step"]) for section in steps] == list(range(1, len(workshop.steps) + 1))
+    for section, start, step in zip(steps, workshop.starts(), workshop.steps):
+        assert int(section["data-minutes"]) == step.minutes
+        assert section.find("h2").get_text() == step.label()
+        timing = section.select_one(".ows-slide-time").get_text()
+        assert timing == f"{workshops.clock(start)}–{workshops.clock(start + step.minutes)} · {step.minutes} minutes"
+        assert [svg["data-url"].rstrip("/").rsplit("/", 1)[1] for svg in section.select("svg.ows-qr")] == list(step.links)
+        notes = section.select_one("aside.notes").get_text(" ", strip=True)
+        assert step.say in notes
+    assert sum(int(section["data-minutes"]) for section in steps) == workshop.length_minutes
+    assert len([s for s in sections if s["data-kind"] == "argument"]) == 8
+
+
+@pytest.mark.parametrize("workshop_id", WORKSHOP_PAGES)
+def test_each_powerpoint_deck_follows_its_plan(built_book, workshop_id):
+    workshop = workshops.load_workshop(workshop_id)
+    presentation = Presentation(str(built_book / f"slides/{workshop_id}.pptx"))
+    found = []
+    for slide in presentation.slides:
+        body = slide.placeholders[1].text_frame.text
+        timing = re.match(r"(\d+:\d\d)–(\d+:\d\d) · (\d+) minutes?", body)
+        if timing:
+            found.append((slide.shapes.title.text, int(timing[3])))
+            assert slide.notes_slide.notes_text_frame.text.startswith("Say: ")
+    assert found == [(step.label(), step.minutes) for step in workshop.steps]
+
+
+# --- short links and QR codes ----------------------------------------------------------------
+
+BOOK = "https://one-way-street.github.io/one-way-street/"
+
+
+def test_the_published_address_is_the_configured_one():
+    import yaml
+
+    assert yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["html"]["baseurl"] == BOOK
+
+
+def test_every_short_link_is_a_redirect_to_its_page(built_book):
+    links = short_links.load_short_links()
+    assert sorted(path.name for path in (built_book / "go").iterdir()) == sorted(links)
+    for name, link in links.items():
+        page = (built_book / "go" / name / "index.html").read_text(encoding="utf-8")
+        target = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">', page)[1].replace("&amp;", "&")
+        path, _, fragment = target.partition("#")
+        assert (built_book / "go" / name / path).resolve().is_file(), (name, target)
+        assert ("#" + fragment if fragment else "") == link.fragment
+
+
+def test_every_qr_code_in_the_book_draws_a_short_address_of_the_book(built_book):
+    pages = [*built_book.glob("chapters/instructors/**/*.html"), *built_book.glob("slides/*.html")]
+    found = 0
+    for page in pages:
+        for svg in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("svg.ows-qr"):
+            url = svg["data-url"]
+            assert url.startswith(f"{BOOK}go/") and url.endswith("/"), (page, url)
+            assert url.removeprefix(f"{BOOK}go/").rstrip("/") in short_links.load_short_links()
+            drawn = svg.find("path", class_="qrline")["d"]
+            assert f'd="{drawn}"' in segno.make(url, error="m").svg_inline(border=2), (page, url)
+            found += 1
+    assert found >= 30
+
+
+# --- the Tools part -------------------------------------------------------------------------
+
+TOOLS = {  # page -> (what the page holds, the chapter it links)
+    "chapters/tools/recruiter_scorecard.html": ('[data-calculator="recruiter-questions"]', "recruiting_pitch.html"),
+    "chapters/tools/publication_gap.html": ('[data-calculator="publication-gap"]', "publications.html"),
+    "chapters/tools/career_paths.html": ('[data-calculator="career-paths"]', "deciding/deciding.html"),
+    "chapters/tools/decision_guide.html": ("[data-guide]", "deciding/deciding.html"),
+}
+
+
+@pytest.mark.parametrize("page_path", TOOLS)
+def test_a_tool_page_is_a_paragraph_the_tool_and_a_link_to_its_chapter(built_book, page_path):
+    selector, chapter = TOOLS[page_path]
+    article = soup(built_book, page_path).find("article")
+    assert len(article.select(selector)) == 1
+    paragraphs = [p for p in article.find_all("p", recursive=True) if not p.find_parent(class_="cell")]
+    assert 2 <= len(paragraphs) <= 3
+    assert any(a["href"].endswith(chapter) for a in paragraphs[-1].find_all("a", href=True))
+
+
+def test_the_scorecard_is_the_first_thing_on_its_page(built_book):
+    """Under the page's title and the heading above it (which keeps headings in order for its
+    own), nothing comes before the scorecard. (The bar of notebook links sits above the title.)"""
+    article = soup(built_book, "chapters/tools/recruiter_scorecard.html").find("article")
+    article.select_one(".ows-launch").decompose()
+    first = next(
+        element
+        for element in article.find_all(["p", "div", "ul", "ol", "table"])
+        if element.get_text(strip=True) and not element.find(["h1", "h2"])
+    )
+    cell = first if "cell" in first.get("class", []) else first.find_parent(class_="cell")
+    assert cell is not None and cell.select_one('[data-calculator="recruiter-questions"]') is not None
 
 
 # --- the student edition -------------------------------------------------------------------

@@ -27,6 +27,10 @@ SHOWN = {
     "publications.md": ["publication-gap"],
     "recruiting_pitch.md": ["recruiter-questions"],
     "deciding/deciding.md": ["guide", "career-paths"],
+    "tools/recruiter_scorecard.md": ["recruiter-questions"],
+    "tools/publication_gap.md": ["publication-gap"],
+    "tools/career_paths.md": ["career-paths"],
+    "tools/decision_guide.md": ["guide"],
 }
 # One input to change per calculator: (field, new value, the inputs the outputs should then reflect).
 CHANGES = {

@@ -38,9 +38,7 @@ EDITION_PAGES = [
 TOOL_PAGES = {"chapters/appendix/data_and_methods.md"}
 # Pages that other branches of issues 13 and 15 rewrite (the evidence, the career-paths notebook,
 # the instructors' path): their tool talk goes there. Once merged, empty this set.
-REWRITTEN_ELSEWHERE = {
-    "chapters/pathways/instructor.md",
-}
+REWRITTEN_ELSEWHERE: set[str] = set()
 
 
 def reader_pages() -> list[str]:

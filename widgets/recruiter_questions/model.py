@@ -54,7 +54,10 @@ PARAMETERS: tuple[AnyParameter, ...] = (
         step=5,
         unit="% of the team",
         optional=True,
-        help="Ask: “Could you point me to papers the team published this past year?” Count people, not papers.",
+        help=(
+            "Ask: “Could you point me to papers the team published this past year?” "
+            "Count people, not papers; in computing, conference papers count."
+        ),
     ),
     Parameter(
         "median_papers",
@@ -87,7 +90,7 @@ PARAMETERS: tuple[AnyParameter, ...] = (
     ),
     Choice(
         "prepub_review",
-        "How often does internal review (legal, product) block or delay papers?",
+        "How often does internal review (legal, patents, product) block or delay papers?",
         (Answer("rarely", "Rarely"), Answer("sometimes", "Sometimes"), Answer("often", "Often")),
         optional=True,
         help="Ask: “What happens between a finished paper and its submission?”",
@@ -112,10 +115,13 @@ PARAMETERS: tuple[AnyParameter, ...] = (
     ),
     Choice(
         "academic_ties",
-        "Could you keep co-authoring with academics, host interns and serve on program committees?",
+        "Could you keep co-authoring with academics, host students and review for journals or conferences?",
         (Answer("yes", "Yes"), Answer("partly", "Partly"), Answer("no", "No")),
         optional=True,
-        help="Ask: “Could I co-author with university researchers, host interns and review for conferences?”",
+        help=(
+            "Ask: “Could I co-author with university researchers, host students or interns, "
+            "and review for my field (in computing, serve on program committees)?”"
+        ),
     ),
 )
 BY_NAME = {p.name: p for p in PARAMETERS}

@@ -9,7 +9,7 @@ export const PARAMETERS = [
     "step": 5,
     "integer": false,
     "unit": "% of the team",
-    "help": "Ask: \u201cCould you point me to papers the team published this past year?\u201d Count people, not papers.",
+    "help": "Ask: \u201cCould you point me to papers the team published this past year?\u201d Count people, not papers; in computing, conference papers count.",
     "optional": true,
     "kind": "number",
     "range_text": "a number from 0 to 100"
@@ -67,7 +67,7 @@ export const PARAMETERS = [
   },
   {
     "name": "prepub_review",
-    "label": "How often does internal review (legal, product) block or delay papers?",
+    "label": "How often does internal review (legal, patents, product) block or delay papers?",
     "answers": [
       {
         "value": "rarely",
@@ -123,7 +123,7 @@ export const PARAMETERS = [
   },
   {
     "name": "academic_ties",
-    "label": "Could you keep co-authoring with academics, host interns and serve on program committees?",
+    "label": "Could you keep co-authoring with academics, host students and review for journals or conferences?",
     "answers": [
       {
         "value": "yes",
@@ -139,7 +139,7 @@ export const PARAMETERS = [
       }
     ],
     "default": null,
-    "help": "Ask: \u201cCould I co-author with university researchers, host interns and review for conferences?\u201d",
+    "help": "Ask: \u201cCould I co-author with university researchers, host students or interns, and review for my field (in computing, serve on program committees)?\u201d",
     "optional": true,
     "kind": "choice",
     "range_text": "one of 'yes', 'partly' or 'no'"

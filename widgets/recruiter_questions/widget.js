@@ -251,7 +251,7 @@ var PARAMETERS = [
     "step": 5,
     "integer": false,
     "unit": "% of the team",
-    "help": "Ask: “Could you point me to papers the team published this past year?” Count people, not papers.",
+    "help": "Ask: “Could you point me to papers the team published this past year?” Count people, not papers; in computing, conference papers count.",
     "optional": true,
     "kind": "number",
     "range_text": "a number from 0 to 100"
@@ -309,7 +309,7 @@ var PARAMETERS = [
   },
   {
     "name": "prepub_review",
-    "label": "How often does internal review (legal, product) block or delay papers?",
+    "label": "How often does internal review (legal, patents, product) block or delay papers?",
     "answers": [
       {
         "value": "rarely",
@@ -365,7 +365,7 @@ var PARAMETERS = [
   },
   {
     "name": "academic_ties",
-    "label": "Could you keep co-authoring with academics, host interns and serve on program committees?",
+    "label": "Could you keep co-authoring with academics, host students and review for journals or conferences?",
     "answers": [
       {
         "value": "yes",
@@ -381,7 +381,7 @@ var PARAMETERS = [
       }
     ],
     "default": null,
-    "help": "Ask: “Could I co-author with university researchers, host interns and review for conferences?”",
+    "help": "Ask: “Could I co-author with university researchers, host students or interns, and review for my field (in computing, serve on program committees)?”",
     "optional": true,
     "kind": "choice",
     "range_text": "one of 'yes', 'partly' or 'no'"
