@@ -1,6 +1,7 @@
 """Sphinx extension: reading time and an "assign or cite this chapter" box on every chapter.
 
-Every page in a numbered part of the table of contents gets the box. Its reading time is
+Every page in a numbered part of the table of contents gets the box, and any other page whose
+front matter says `reading-time: true`. Its reading time is
 computed from the words on the built page (prose, not code or outputs), so it is never
 typed by hand and stays true as the text changes. The box gives an instructor what a
 syllabus needs: the title, the stable URL, the reading time and a citation. A page at the
@@ -83,7 +84,11 @@ def _levels(app: Sphinx) -> dict[str, str]:
     """`numbered_pages`, worked out once per build (the table of contents is complete by
     the time pages are written)."""
     if not hasattr(app, "ows_page_levels"):
-        app.ows_page_levels = numbered_pages(app.env)
+        # A page outside the numbered parts may ask for the box in its front matter
+        # (`reading-time: true`): the ten-minute page, which workshops assign as pre-reading.
+        # (Sphinx keeps a notebook's front-matter values as strings.)
+        asked = {name: "chapter" for name, meta in app.env.metadata.items() if str(meta.get("reading-time")).lower() == "true"}
+        app.ows_page_levels = {**asked, **numbered_pages(app.env)}
     return app.ows_page_levels
 
 
@@ -100,7 +105,7 @@ def page_words(app: Sphinx, docname: str) -> int:
     runs the same count (`add_chapter_meta`), so both always agree."""
     if docname not in _counted(app):
         if docname not in _levels(app):
-            raise ValueError(f"{docname!r} is not a page in a numbered part, so it has no reading time")
+            raise ValueError(f"{docname!r} is not in a numbered part nor asks for a reading time, so it has none")
         app.env.get_and_resolve_doctree(docname, app.builder)
     return _counted(app)[docname]
 
