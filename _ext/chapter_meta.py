@@ -6,7 +6,8 @@ computed from the words on the built page (prose, not code or outputs), so it is
 typed by hand and stays true as the text changes. The box gives an instructor what a
 syllabus needs: the title, the stable URL, the reading time and a citation. A page at the
 top level of a numbered part is a chapter (data-level="chapter"); a page nested under one
-(a companion notebook) is a section (data-level="section"). Parts number their chapters
+(a companion notebook) is a section (data-level="section"); a page that asks for the box is a
+page (data-level="page"). Parts number their chapters
 only (`numbered: 1` in _toc.yml), so pages are found from the table of contents, not from
 their section numbers. Other extensions (the reading paths) ask `page_words` for the same
 count the box shows.
@@ -87,7 +88,7 @@ def _levels(app: Sphinx) -> dict[str, str]:
         # A page outside the numbered parts may ask for the box in its front matter
         # (`reading-time: true`): the ten-minute page, which workshops assign as pre-reading.
         # (Sphinx keeps a notebook's front-matter values as strings.)
-        asked = {name: "chapter" for name, meta in app.env.metadata.items() if str(meta.get("reading-time")).lower() == "true"}
+        asked = {name: "page" for name, meta in app.env.metadata.items() if str(meta.get("reading-time")).lower() == "true"}
         app.ows_page_levels = {**asked, **numbered_pages(app.env)}
     return app.ows_page_levels
 
