@@ -188,6 +188,21 @@ def tab_to_field(page: object, name: str, most: int = 300) -> None:
     assert outline not in ("none", ""), "the focused field shows no focus ring"
 
 
+def assert_evidence_lines(root: object, parameters: Iterable[object]) -> None:
+    """Each numeric input's description (aria-describedby) holds its evidence line, with the
+    citation link when it has a source, or the words "illustrative"."""
+    for parameter in parameters:
+        evidence = getattr(parameter, "evidence", None)
+        if getattr(parameter, "kind", "") != "number":
+            continue
+        field = root.locator(f'.ows-form input[name="{parameter.name}"]')
+        described = field.get_attribute("aria-describedby").split()
+        texts = [root.locator(f"#{i}").inner_text() for i in described]
+        assert any(evidence.text in text for text in texts), (parameter.name, texts)
+        links = root.locator(f"#{described[0]} a").evaluate_all("links => links.map((a) => [a.textContent, a.getAttribute('href')])")
+        assert links == ([[evidence.source, evidence.url]] if evidence.url else []), (parameter.name, links)
+
+
 def shown_table(table: object) -> tuple[str, list[str], list[list[str]]]:
     """A table's caption, column labels and cells as text (whether or not it is on screen)."""
     return table.evaluate(

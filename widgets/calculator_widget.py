@@ -55,6 +55,22 @@ class CalculatorWidget(anywidget.AnyWidget):
         """The model's DataFrame for the current inputs."""
         return self.calculator_model.to_frame(**self.inputs)
 
+    def use_preset(self, preset_id: str) -> None:
+        """Set every input to one of the preset menu's named scenarios (`calculator_model.PRESETS`)."""
+        presets = {preset.id: preset for preset in self.calculator_model.PRESETS}
+        if preset_id not in presets:
+            raise ValueError(f"preset must be one of {sorted(presets)}; got {preset_id!r}")
+        self._set_all(presets[preset_id].values)
+
+    def reset(self) -> None:
+        """Every input back to its default, as the page's reset button does."""
+        self._set_all(self.calculator_model.DEFAULTS)
+
+    def _set_all(self, values: dict[str, Any]) -> None:
+        with self.hold_trait_notifications():  # rules across inputs are checked once all are set
+            for name, value in values.items():
+                setattr(self, name, value)
+
     def _recompute(self, change: Any = None) -> None:
         result = self.calculator_model.compute(**self.inputs)._asdict()
         with self.hold_trait_notifications():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import draw_all_figures, open_page, ready_calculator, shown_table, tab_to_field, table_without_javascript
+from tests.helpers import assert_evidence_lines, draw_all_figures, open_page, ready_calculator, shown_table, tab_to_field, table_without_javascript
 from widgets.career_paths import model
 from widgets.generate import read_vectors
 
@@ -60,6 +60,7 @@ def test_renders_default_scenario(guarded_page, server):
         label = root.locator(f'label[for="{field.get_attribute("id")}"]')
         assert parameter.label in label.inner_text()
     assert "illustrative" in root.inner_text()
+    assert_evidence_lines(root, model.PARAMETERS)
     wait_for_chart_years(page, model.DEFAULTS["years"])
     frame = model.to_frame()
     for trace, column in SERIES.items():
@@ -90,8 +91,9 @@ def test_keyboard_alone(guarded_page, server):
     assert shown_outputs(root) == model.format_outputs(model.compute(p_industry_faculty=0.1))
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("ArrowUp")
-    assert root.locator('input[name="p_industry_faculty"]').input_value() == "0.11"
-    assert shown_outputs(root) == model.format_outputs(model.compute(p_industry_faculty=0.11))
+    stepped = round(0.1 + next(p.step for p in model.PARAMETERS if p.name == "p_industry_faculty"), 6)
+    assert root.locator('input[name="p_industry_faculty"]').input_value() == str(stepped)
+    assert shown_outputs(root) == model.format_outputs(model.compute(p_industry_faculty=stepped))
     problems.assert_clean()
 
 

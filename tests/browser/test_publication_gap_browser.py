@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import draw_all_figures, open_page, ready_calculator, shown_table, tab_to_field, table_without_javascript
+from tests.helpers import assert_evidence_lines, draw_all_figures, open_page, ready_calculator, shown_table, tab_to_field, table_without_javascript
 from widgets.formatting import format_number
 from widgets.generate import read_vectors
 from widgets.publication_gap import model
@@ -52,6 +52,7 @@ def test_renders_default_scenario(guarded_page, server):
         label = root.locator(f'label[for="{field.get_attribute("id")}"]')
         assert parameter.label in label.inner_text()
     assert "illustrative" in root.inner_text()
+    assert_evidence_lines(root, model.PARAMETERS)
     series = chart_series(page)
     expected = model.to_frame()
     assert series["The postdoc"] == expected["postdoc_total"].tolist()

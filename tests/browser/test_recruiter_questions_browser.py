@@ -11,7 +11,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from tests.helpers import ROOT, open_page, ready_calculator, shown_table, table_without_javascript
+from tests.helpers import ROOT, assert_evidence_lines, open_page, ready_calculator, shown_table, table_without_javascript
 from widgets.formatting import format_number
 from widgets.generate import read_vectors
 from widgets.parameters import Choice
@@ -123,6 +123,7 @@ def test_renders_an_unanswered_scorecard(guarded_page, server):
             assert options == ["", *p.values()]
     text = root.inner_text()
     assert "judgement" in text and "illustrative" in text
+    assert_evidence_lines(root, model.PARAMETERS)
     assert_nothing_injected(page, root)
     weights = [model.RULES[p.name].weight for p in model.PARAMETERS]
     wait_for_chart(page, "Unknown: not counted", weights)
