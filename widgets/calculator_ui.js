@@ -288,7 +288,11 @@ export function mountCalculator({ model, el, host }, spec) {
     event.preventDefault();
     submit(true);
   });
+  // Keys that move within a control are the control's: a host's own shortcuts (JupyterLab's
+  // notebook moves between cells on arrow keys) must not take them.
+  const CONTROL_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"]);
   form.addEventListener("keydown", (event) => {
+    if (CONTROL_KEYS.has(event.key)) event.stopPropagation();
     const field = fields.get(event.target.name);
     if (!field || field.spec.kind === "choice" || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
     event.preventDefault();

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import assert_evidence_lines, draw_all_figures, open_page, ready_calculator, shown_table, tab_to_field, table_without_javascript
+from tests.helpers import assert_evidence_lines, exercise_scenario_tools, draw_all_figures, open_page, ready_calculator, shown_table, tab_to_field, table_without_javascript
 from widgets.formatting import format_number
 from widgets.generate import read_vectors
 from widgets.publication_gap import model
@@ -181,3 +181,16 @@ def test_the_table_reads_the_same_with_and_without_javascript(browser, guarded_p
     assert list(shown_table(root.locator("details.ows-table table"))) == expected
     problems.assert_clean()
     assert list(table_without_javascript(browser, f"{server}/{PAGE}", ROOT_SELECTOR)) == expected
+
+
+def test_presets_reset_share_links_and_sliders(guarded_page, server):
+    """One visit: every preset, the field notes, reset, the link and strict link reading, the sliders."""
+    page, problems = guarded_page
+    root = load(page, server)
+
+    def expect(root, values):
+        assert shown_outputs(root) == model.format_outputs(model.compute(**values)), values
+
+    exercise_scenario_tools(page, root, model, expect)
+    assert not BAD_WORDS.search(root.inner_text())
+    problems.assert_clean()

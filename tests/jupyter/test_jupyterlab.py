@@ -147,5 +147,22 @@ def test_widget_matches_the_model_and_syncs_both_ways(browser, lab):
     run_cell(page, 2)
     page.wait_for_function("() => document.querySelector('[data-calculator] input[name=\"years\"]').value === '3'", timeout=30000)
     assert shown() == model.format_outputs(model.compute(years=3))
+
+    # The same scenario tools as the book, but no share link: a notebook has no page address to share.
+    preset = model.PRESETS[0]
+    root.locator('select[name="preset"]').select_option(preset.id)
+    assert shown() == model.format_outputs(model.compute(**preset.values))
+    slider = root.locator('input[type="range"][data-slider-for="years"]')
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    years_now = preset.values["years"] + 1
+    assert root.locator('input[name="years"]').input_value() == str(years_now)
+    run_cell(page, 1)
+    page.wait_for_function(
+        "t => document.querySelectorAll('.jp-Cell')[1].querySelector('.jp-OutputArea-output')?.innerText.trim() === t",
+        arg=f"python sees {years_now} {model.compute(**{**preset.values, 'years': years_now}).gap}",
+        timeout=30000,
+    )
+    assert root.locator("a[data-share-link]").count() == 0
     problems.assert_clean()
     page.context.close()

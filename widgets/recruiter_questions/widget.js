@@ -455,7 +455,9 @@ function mountCalculator({ model, el, host }, spec) {
     event.preventDefault();
     submit(true);
   });
+  const CONTROL_KEYS = /* @__PURE__ */ new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"]);
   form.addEventListener("keydown", (event) => {
+    if (CONTROL_KEYS.has(event.key)) event.stopPropagation();
     const field = fields.get(event.target.name);
     if (!field || field.spec.kind === "choice" || event.key !== "ArrowUp" && event.key !== "ArrowDown") return;
     event.preventDefault();
