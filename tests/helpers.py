@@ -199,7 +199,9 @@ def assert_evidence_lines(root: object, parameters: Iterable[object]) -> None:
         described = field.get_attribute("aria-describedby").split()
         texts = [root.locator(f"#{i}").inner_text() for i in described]
         assert any(evidence.text in text for text in texts), (parameter.name, texts)
-        links = root.locator(f"#{described[0]} a").evaluate_all("links => links.map((a) => [a.textContent, a.getAttribute('href')])")
+        links = root.locator(f"#{described[0]} a").evaluate_all(
+            "links => links.map((a) => [a.textContent, a.getAttribute('href')])"
+        )
         assert links == ([[evidence.source, evidence.url]] if evidence.url else []), (parameter.name, links)
 
 
@@ -234,9 +236,9 @@ def exercise_scenario_tools(page: object, root: object, model: object, expect: o
         assert "every input is set" in status.inner_text()
         expect(root, preset.values)
     last = shown_inputs(root, model)
-    for field in model.NO_DATA_FIELDS:
-        menu.select_option(f"no-data:{field}")
-        assert "No data for this field" in status.inner_text() and field in status.inner_text()
+    for field_name in model.NO_DATA_FIELDS:
+        menu.select_option(f"no-data:{field_name}")
+        assert "No data for this field" in status.inner_text() and field_name in status.inner_text()
         assert shown_inputs(root, model) == last
     root.get_by_role("button", name="Reset to the defaults").click()
     assert shown_inputs(root, model) == {name: control_text(value) for name, value in model.DEFAULTS.items()}

@@ -69,7 +69,12 @@ def early_career_publishing_share() -> Anchor:
     with_paper = _early_career(False).set_index("academic_age")["n_authors"]
     everyone = _early_career(True).set_index("academic_age")["n_authors"]
     shares = 100 * with_paper / everyone
-    return {"ages": list(EARLY_CAREER_AGES), "low": float(shares.min()), "high": float(shares.max()), **_source("csrankings_2017_by_academic_age")}
+    return {
+        "ages": list(EARLY_CAREER_AGES),
+        "low": float(shares.min()),
+        "high": float(shares.max()),
+        **_source("csrankings_2017_by_academic_age"),
+    }
 
 
 def _cs_postdoc_percent() -> float:
@@ -112,7 +117,14 @@ def industry_return_bound() -> Anchor:
     year = evidence.faculty_flow_year()
     hires = evidence.fact(flows, "new faculty hires from industry (estimate)", year)
     recruits = _cis_industry_recruits()
-    return {"hires": hires, "hires_year": year, "recruits": recruits, "recruits_year": 2023, "value": hires / recruits, **_source("derived_faculty_flows_2022")}
+    return {
+        "hires": hires,
+        "hires_year": year,
+        "recruits": recruits,
+        "recruits_year": 2023,
+        "value": hires / recruits,
+        **_source("derived_faculty_flows_2022"),
+    }
 
 
 def exit_to_return_ratio() -> Anchor:

@@ -190,6 +190,8 @@ class Preset:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
 # How often a random test vector leaves an optional input unanswered.
 UNANSWERED_SHARE = 0.2
 

@@ -7,7 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import assert_evidence_lines, exercise_scenario_tools, draw_all_figures, open_page, ready_calculator, shown_table, tab_to_field, table_without_javascript
+from tests.helpers import (
+    assert_evidence_lines,
+    draw_all_figures,
+    exercise_scenario_tools,
+    open_page,
+    ready_calculator,
+    shown_table,
+    tab_to_field,
+    table_without_javascript,
+)
 from widgets.career_paths import model
 from widgets.generate import read_vectors
 

@@ -11,7 +11,15 @@ from urllib.parse import unquote
 
 import pytest
 
-from tests.helpers import ROOT, assert_evidence_lines, exercise_scenario_tools, open_page, ready_calculator, shown_table, table_without_javascript
+from tests.helpers import (
+    ROOT,
+    assert_evidence_lines,
+    exercise_scenario_tools,
+    open_page,
+    ready_calculator,
+    shown_table,
+    table_without_javascript,
+)
 from widgets.formatting import format_number
 from widgets.generate import read_vectors
 from widgets.parameters import Choice

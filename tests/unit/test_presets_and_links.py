@@ -49,7 +49,9 @@ def test_widgets_apply_presets_and_reset(widget_class):
 
 def test_links_are_written_as_the_page_reads_them():
     scenario = {"years": 5, "papers_at_phd": 0, "industry_rate": 1.5, "postdoc_rate": 2.0, "half_life": 0.5}
-    assert fragment_for("publication-gap", scenario) == "#pg:years=5&papers_at_phd=0&industry_rate=1.5&postdoc_rate=2&half_life=0.5"
+    assert (
+        fragment_for("publication-gap", scenario) == "#pg:years=5&papers_at_phd=0&industry_rate=1.5&postdoc_rate=2&half_life=0.5"
+    )
     assert fragment_for("recruiter-questions", {"review_counts_papers": "no"}, "Lab & co") == (
         "#rq:name=Lab%20%26%20co&review_counts_papers=no"
     )

@@ -115,9 +115,10 @@ PARAMETERS: tuple[Parameter, ...] = (
         help=PROBABILITY_HELP,
         evidence=Evidence(
             f"About {format_number(EXIT_RATIO['value'])} times the chance the other way: in {EXIT_RATIO['year']} about "
-            f"{format_number(EXIT_RATIO['departures'])} faculty left for nonacademic jobs and {format_number(EXIT_RATIO['hires'])} "
-            f"came from industry, from pools far apart ({_percent(EXIT_RATIO['industry_percent'])} of new computing PhDs "
-            f"join industry, {_percent(EXIT_RATIO['academe_percent'])} academe).",
+            f"{format_number(EXIT_RATIO['departures'])} faculty left for nonacademic jobs and "
+            f"{format_number(EXIT_RATIO['hires'])} came from industry, from pools far apart "
+            f"({_percent(EXIT_RATIO['industry_percent'])} of new computing PhDs join industry, "
+            f"{_percent(EXIT_RATIO['academe_percent'])} academe).",
             0,
             EXIT_RATIO["value"] * RETURN_BOUND["value"],
             DERIVED,

@@ -29,6 +29,7 @@ import pandas as pd
 
 from widgets.formatting import format_number, format_percent
 from widgets.parameters import ILLUSTRATIVE, Evidence, Parameter, Preset, anchor, fields_without_data, validate_all
+from widgets.publication_gap import record
 from widgets.tables import Table
 
 # What the book's data says about each input (widgets/calculator_anchors.py, from data/).
@@ -44,7 +45,7 @@ def _faculty_rates(rates: dict[str, float]) -> str:
     return f"median {median}, middle half {format_number(rates['low'])}–{format_number(rates['high'])} a year"
 
 
-EARLY_CAREER = "CS faculty {0}–{1} years after their first top-venue paper".format(*IN_YEARS_WITH_A_PAPER["ages"])
+EARLY_CAREER = "CS faculty {}–{} years after their first top-venue paper".format(*IN_YEARS_WITH_A_PAPER["ages"])
 TOP_VENUES_ONLY = "Top venues only: counting every venue, output is higher."
 
 PARAMETERS: tuple[Parameter, ...] = (
@@ -294,6 +295,17 @@ PRESETS: tuple[Preset, ...] = (
 )
 NO_DATA_FIELDS = fields_without_data((CS,))
 SHARE_PREFIX = "#pg:"  # a link to a scenario: #pg:years=5&industry_rate=1
+
+# The limits and rules of reading a publication record (record.py), for record.js.
+BROWSER_CONSTANTS = {
+    "RECORD": {
+        "max_characters": record.MAX_CHARACTERS,
+        "max_entries": record.MAX_ENTRIES,
+        "first_phd_year": record.PHD_YEARS[0],
+        "first_year": record.FIRST_YEAR,
+        "recent_phd_years": record.RECENT_PHD_YEARS,
+    },
+}
 
 # Edge cases every implementation must agree on (the test vectors add a random sample).
 EDGE_CASES: list[dict[str, float]] = [

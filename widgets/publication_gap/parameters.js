@@ -190,3 +190,11 @@ export const NO_DATA_FIELDS = [
 ];
 
 export const SHARE_PREFIX = "#pg:";
+
+export const RECORD = {
+  "max_characters": 2000000,
+  "max_entries": 5000,
+  "first_phd_year": 1950,
+  "first_year": 1900,
+  "recent_phd_years": 3
+};

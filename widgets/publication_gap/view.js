@@ -4,6 +4,7 @@ import { mountCalculator } from "../calculator_ui.js";
 import { formatNumber } from "../formatting.js";
 import { OUTPUT_LABELS, PARAMETERS, compute, formatOutputs, records, table } from "./model.js";
 import { NO_DATA_FIELDS, PRESETS, SHARE_PREFIX } from "./parameters.js";
+import { mountRecordPanel } from "./record_panel.js";
 
 // Okabe-Ito colours, safe for colour-blind readers; the lines differ in dash too.
 const YOU = "#D55E00";
@@ -84,8 +85,12 @@ export const CALCULATOR = {
   sharePrefix: SHARE_PREFIX,
 };
 
+let panels = 0;
+
 export default {
   render(context) {
-    return mountCalculator(context, CALCULATOR);
+    const stop = mountCalculator(context, CALCULATOR);
+    mountRecordPanel(context, `pg-${++panels}`);
+    return stop;
   },
 };

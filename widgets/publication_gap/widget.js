@@ -131,7 +131,7 @@ function presetMenu(id, spec) {
   if (byField.length || spec.noDataFields.length) {
     const group = element("optgroup", { label: "By field of study" });
     for (const preset of byField) group.append(element("option", { value: preset.id }, preset.label));
-    for (const field of spec.noDataFields) group.append(element("option", { value: NO_DATA + field }, `${field}: no data`));
+    for (const field2 of spec.noDataFields) group.append(element("option", { value: NO_DATA + field2 }, `${field2}: no data`));
     select.append(group);
   }
   return select;
@@ -304,7 +304,7 @@ function syncSlider(slider, value) {
 }
 function buildField(spec, prefix) {
   const id = `${prefix}-${spec.name}`;
-  const field = element("div", { class: "ows-field" });
+  const field2 = element("div", { class: "ows-field" });
   const label = element("label", { for: id }, spec.label);
   if (spec.unit) label.append(" ", element("span", { class: "ows-unit" }, `(${spec.unit})`));
   const input = buildControl(spec, id);
@@ -314,8 +314,8 @@ function buildField(spec, prefix) {
   const help = element("p", { id: `${id}-help`, class: "ows-help" }, helpText(spec));
   if (spec.evidence) help.append(" ", evidenceLine(spec.evidence));
   const error = element("p", { id: `${id}-error`, class: "ows-error", "aria-live": "polite" });
-  field.append(label, control, help, error);
-  return { field, input, slider, error };
+  field2.append(label, control, help, error);
+  return { field: field2, input, slider, error };
 }
 function stepInput(spec, input, direction) {
   const parsed = parseInput(spec, input.value);
@@ -367,12 +367,12 @@ function mountCalculator({ model, el, host }, spec) {
     slots.set(output.name, value);
   }
   const chart2 = element("div", { class: "ows-chart", role: "figure" });
-  const details = element("details", { class: "ows-table" });
+  const details2 = element("details", { class: "ows-table" });
   const table2 = element("table");
-  details.append(element("summary", {}, "Show the chart's numbers as a table"), table2);
+  details2.append(element("summary", {}, "Show the chart's numbers as a table"), table2);
   const status = element("p", { class: "ows-status", role: "status" });
   const scenarios = buildScenarioTools({ spec, prefix, inBook: host?.book === true, apply });
-  root.replaceChildren(scenarios.tools, scenarios.status, form, note, outputs, chart2, status, details);
+  root.replaceChildren(scenarios.tools, scenarios.status, form, note, outputs, chart2, status, details2);
   let drawn = null;
   function readModel() {
     const values = {};
@@ -386,8 +386,8 @@ function mountCalculator({ model, el, host }, spec) {
     const caption = spec.table(values, result);
     fillTable(table2, caption);
     scenarios.update(values);
-    const summary2 = spec.summary(values, result);
-    chart2.setAttribute("aria-label", summary2);
+    const summary3 = spec.summary(values, result);
+    chart2.setAttribute("aria-label", summary3);
     try {
       const { data, layout } = spec.chart(values, result);
       chart2.style.minHeight = `${layout.height}px`;
@@ -461,12 +461,12 @@ function mountCalculator({ model, el, host }, spec) {
   const CONTROL_KEYS = /* @__PURE__ */ new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"]);
   form.addEventListener("keydown", (event) => {
     if (CONTROL_KEYS.has(event.key)) event.stopPropagation();
-    const field = fields.get(event.target.name);
-    if (!field || field.spec.kind === "choice" || event.key !== "ArrowUp" && event.key !== "ArrowDown") return;
+    const field2 = fields.get(event.target.name);
+    if (!field2 || field2.spec.kind === "choice" || event.key !== "ArrowUp" && event.key !== "ArrowDown") return;
     event.preventDefault();
-    if (stepInput(field.spec, field.input, event.key === "ArrowUp" ? 1 : -1)) {
+    if (stepInput(field2.spec, field2.input, event.key === "ArrowUp" ? 1 : -1)) {
       edited(event);
-      submit(true, field.spec.name);
+      submit(true, field2.spec.name);
     }
   });
   function apply(values) {
@@ -691,6 +691,13 @@ var NO_DATA_FIELDS = [
   "Biology & biomedicine"
 ];
 var SHARE_PREFIX = "#pg:";
+var RECORD = {
+  "max_characters": 2e6,
+  "max_entries": 5e3,
+  "first_phd_year": 1950,
+  "first_year": 1900,
+  "recent_phd_years": 3
+};
 
 // widgets/publication_gap/model.js
 function recencyWeight(halfLife) {
@@ -766,6 +773,419 @@ function table(values) {
   };
 }
 
+// widgets/publication_gap/record.js
+var PEER_REVIEWED = /* @__PURE__ */ new Set(["article", "inproceedings", "conference", "incollection"]);
+var PREPRINT_VENUE = /\b(arxiv|corr|biorxiv|medrxiv|ssrn|chemrxiv|psyarxiv|preprints?|research square)\b/i;
+var THESES = /* @__PURE__ */ new Set(["phdthesis", "mastersthesis", "thesis"]);
+var REPORTS = /* @__PURE__ */ new Set(["techreport", "report"]);
+var PREPRINT_TYPES = /* @__PURE__ */ new Set(["unpublished", "preprint"]);
+var INHERITED = ["year", "date", "booktitle", "journal"];
+var VENUE_FIELDS = ["journal", "journaltitle", "booktitle", "howpublished", "school", "institution"];
+var ENTRY_START = /@\s*[a-zA-Z]+\s*[{(]/g;
+function textProblem(text) {
+  if (!text.trim()) return "The BibTeX text is empty.";
+  if (text.startsWith("%PDF-")) return "This is a PDF file, not BibTeX: export your publication list as BibTeX (.bib).";
+  if (text.includes("\0")) return "This is not a text file: export your publication list as BibTeX (.bib).";
+  if (text.length > RECORD.max_characters) {
+    return `The BibTeX text is longer than ${RECORD.max_characters.toLocaleString("en-US")} characters: that is more than a personal record.`;
+  }
+  const entries = (text.match(ENTRY_START) ?? []).length;
+  if (entries > RECORD.max_entries) {
+    return `The file has ${entries.toLocaleString("en-US")} entries; at most ${RECORD.max_entries.toLocaleString("en-US")} are read.`;
+  }
+  if (entries === 0) {
+    const looksLike = text.split(/\r?\n/)[0].includes(",") ? " (it looks like a CSV file)" : "";
+    return `No BibTeX entries found${looksLike}: a BibTeX entry starts like @article{key, …`;
+  }
+  return null;
+}
+function parsePhdYear(text, currentYear) {
+  const last = currentYear + 1;
+  const trimmed = String(text ?? "").trim();
+  const year = /^\d{4}$/.test(trimmed) ? Number(trimmed) : NaN;
+  if (!(year >= RECORD.first_phd_year && year <= last)) {
+    return { error: `The year of your PhD must be a whole year from ${RECORD.first_phd_year} to ${last}.` };
+  }
+  return { value: year };
+}
+function normalTitle(title) {
+  const plain = plainText(title).normalize("NFKD").replace(/\p{M}/gu, "");
+  return plain.replace(/\\([a-zA-Z]+|.)/g, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+}
+function normalDoi(doi) {
+  return doi.trim().replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:\s*)/i, "").trim().toLowerCase();
+}
+function plainText(value) {
+  return value.replaceAll("{", "").replaceAll("}", "").replace(/\s+/g, " ").trim();
+}
+function readYear(fields, currentYear) {
+  let raw = (fields.year ?? "").trim();
+  if (!raw && (fields.date ?? "").trim()) {
+    const match = plainText(fields.date).match(/^(\d{4})(-\d{2}(-\d{2})?)?$/);
+    if (!match) return [null, "with a date that is not a year"];
+    raw = match[1];
+  }
+  if (!raw) return [null, "with no year"];
+  const text = plainText(raw);
+  if (!/^\d{4}$/.test(text)) return [null, "with a year that is not four digits"];
+  const year = Number(text);
+  if (year < RECORD.first_year || year > currentYear + 1) return [null, `with a year outside ${RECORD.first_year}–${currentYear + 1}`];
+  return [year, ""];
+}
+function kindOf(type, fields, venue) {
+  if (PEER_REVIEWED.has(type)) return PREPRINT_VENUE.test(venue) ? "preprint" : "peer-reviewed";
+  const server = [venue, ...["eprinttype", "archiveprefix", "publisher"].map((name) => fields[name] ?? "")].join(" ");
+  if (PREPRINT_TYPES.has(type) || (type === "misc" || type === "online") && PREPRINT_VENUE.test(server)) return "preprint";
+  if (THESES.has(type)) return "thesis";
+  if (REPORTS.has(type)) return "report";
+  return "other";
+}
+function sortEntries(entries, currentYear) {
+  const byKey = new Map(entries.filter((e) => e.key).map((e) => [e.key.toLowerCase(), e]));
+  const crossref = (entry) => (entry.fields.crossref ?? "").trim().toLowerCase();
+  const volumes = new Set(entries.map(crossref).filter((key) => byKey.has(key)));
+  const skipped = [];
+  const candidates = [];
+  entries.forEach((entry, order) => {
+    if (volumes.has(entry.key.toLowerCase())) return;
+    const fields = { ...entry.fields };
+    const display = { ...entry.display };
+    const parent = byKey.get(crossref(entry));
+    if (parent) {
+      for (const name of INHERITED) {
+        if ((fields[name] ?? "").trim()) continue;
+        const from = parent.fields[name] ? name : name === "booktitle" && parent.fields.title ? "title" : null;
+        if (from) {
+          fields[name] = parent.fields[from];
+          if (parent.display?.[from] !== void 0) display[name] = parent.display[from];
+        }
+      }
+    }
+    const [year, why] = readYear(fields, currentYear);
+    if (year === null) return skipped.push({ key: entry.key, reason: why });
+    const venueField = VENUE_FIELDS.find((name) => (fields[name] ?? "").trim());
+    const venue = venueField ? plainText(fields[venueField]) : "";
+    const work = {
+      key: entry.key,
+      kind: kindOf(entry.type, fields, venue),
+      year,
+      title: display.title ?? plainText(fields.title ?? ""),
+      venue: venueField ? display[venueField] ?? venue : "",
+      doi: normalDoi(fields.doi ?? ""),
+      normal: normalTitle(fields.title ?? "")
+    };
+    candidates.push([work.kind === "peer-reviewed" ? 0 : 1, year, order, work]);
+  });
+  candidates.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+  const seen = /* @__PURE__ */ new Set();
+  const works = [];
+  let duplicates = 0;
+  for (const [, , , work] of candidates) {
+    const keys = [...work.normal ? [`title:${work.normal}`] : [], ...work.doi ? [`doi:${work.doi}`] : []];
+    if (keys.some((key) => seen.has(key))) duplicates += 1;
+    else works.push(work);
+    for (const key of keys) seen.add(key);
+  }
+  const byTitle = (a, b) => a.year - b.year || (a.title.toLowerCase() < b.title.toLowerCase() ? -1 : a.title.toLowerCase() > b.title.toLowerCase() ? 1 : 0);
+  return { works: works.sort(byTitle), duplicates, skipped };
+}
+var counted = (record, includeOther) => record.works.filter((w) => includeOther || w.kind === "peer-reviewed");
+var listedApart = (record) => record.works.filter((w) => w.kind !== "peer-reviewed");
+function counts(record, includeOther) {
+  const years = counted(record, includeOther).map((w) => w.year);
+  if (!years.length) return [];
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  return Array.from({ length: last - first + 1 }, (_, i) => [first + i, years.filter((y) => y === first + i).length]);
+}
+var roundTenth = (x) => Math.round(x * 10) / 10;
+function proposals(record, phdYear, includeOther, currentYear) {
+  const works = counted(record, includeOther);
+  const first = phdYear - RECORD.recent_phd_years + 1;
+  const recent = works.filter((w) => w.year >= first && w.year <= phdYear).length;
+  const result = {
+    papers_at_phd: Math.min(50, works.filter((w) => w.year <= phdYear).length),
+    postdoc_rate: Math.min(20, roundTenth(recent / RECORD.recent_phd_years))
+  };
+  const fullYears = currentYear - 1 - phdYear;
+  if (fullYears >= 1) {
+    const since = works.filter((w) => w.year > phdYear && w.year < currentYear).length;
+    result.industry_rate = Math.min(20, roundTenth(since / fullYears));
+    result.years = Math.min(15, currentYear - phdYear);
+  }
+  return result;
+}
+var plural = (n, one, many) => n === 1 ? one : many;
+function summary(record, includeOther) {
+  const parts = [
+    `Counted ${counted(record, includeOther).length} ${includeOther ? "works" : "peer-reviewed works"}`,
+    `merged ${record.duplicates} ${plural(record.duplicates, "duplicate", "duplicates")}`
+  ];
+  if (record.skipped.length) {
+    const reasons = [...new Set(record.skipped.map((s) => s.reason))].sort();
+    const why = reasons.map((r) => `${record.skipped.filter((s) => s.reason === r).length} ${r}`).join("; ");
+    parts.push(`skipped ${record.skipped.length} ${plural(record.skipped.length, "entry", "entries")} (${why})`);
+  } else {
+    parts.push("skipped no entries");
+  }
+  const apart = listedApart(record).length;
+  if (apart && !includeOther) parts.push(`listed ${apart} other ${plural(apart, "work", "works")} apart (preprints, theses, reports and the like)`);
+  return `${parts.join(", ")}.`;
+}
+
+// widgets/publication_gap/bibtex.js
+var DISPLAY_FIELDS = ["title", "journal", "journaltitle", "booktitle", "howpublished", "school", "institution"];
+var DECODE_OPTIONS = { sentenceCase: false, english: false, unsupported: "ignore", applyCrossRef: false };
+var BROKEN = "could not be read (check its braces and quotes)";
+function blockName(input) {
+  const match = String(input).match(/^\s*@\s*[a-zA-Z]+\s*[{(]\s*([^,\s]+)\s*,/);
+  return match ? match[1] : String(input).trim().slice(0, 30);
+}
+function withoutMarkup(text) {
+  return text.replace(/<\/?[a-z][^>]*>/gi, "").replace(/\s+/g, " ").trim().normalize("NFC");
+}
+function readEntries(text, parser2) {
+  const verbatim = parser2.parseVerbatim(text);
+  const entries = verbatim.entries.filter((entry) => entry.input !== "").map((entry) => ({
+    type: entry.type.toLowerCase(),
+    key: entry.key,
+    fields: Object.fromEntries(Object.entries(entry.fields).filter(([name]) => !name.includes("+duplicate-"))),
+    display: {}
+  }));
+  const latex = [];
+  for (const entry of entries) {
+    for (const name of DISPLAY_FIELDS) if (entry.fields[name]?.includes("\\")) latex.push([entry, name]);
+  }
+  if (latex.length) {
+    const source = latex.map(([entry, name], i) => `@misc{k${i}, title = {${entry.fields[name]}}}`).join("\n");
+    const decoded = new Map(parser2.parse(source, DECODE_OPTIONS).entries.map((e) => [e.key, e.fields.title]));
+    latex.forEach(([entry, name], i) => {
+      const value = decoded.get(`k${i}`);
+      entry.display[name] = typeof value === "string" ? withoutMarkup(value) : plainText(entry.fields[name]);
+    });
+  }
+  const broken = verbatim.errors.filter((error) => !error.error.startsWith("Unresolved @string reference"));
+  const failed = broken.map((error) => ({ key: blockName(error.input), reason: BROKEN }));
+  return { entries, failed };
+}
+
+// widgets/publication_gap/record_panel.js
+var PARSER = { name: "bibtex-parser", path: "vendor/bibtex-parser.min.js" };
+var MAX_BYTES = RECORD.max_characters * 4;
+var KINDS = { preprint: "Preprint", thesis: "Thesis", report: "Report", other: "Other" };
+var COUNTED_COLOUR = "#0072B2";
+var LABELS = Object.fromEntries(PARAMETERS.map((p) => [p.name, p.label]));
+function moduleFromKernel(model, name) {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message) => {
+      if (message?.type !== "asset" || message.name !== name) return;
+      model.off("msg:custom", onMessage);
+      const url = URL.createObjectURL(new Blob([message.source], { type: "text/javascript" }));
+      import(
+        /* webpackIgnore: true */
+        url
+      ).then(resolve, reject);
+    };
+    model.on("msg:custom", onMessage);
+    model.send({ type: "asset-request", name });
+  });
+}
+var parser = null;
+function loadParser(model, host) {
+  parser ??= host?.importModule ? host.importModule(PARSER.path) : moduleFromKernel(model, PARSER.name);
+  parser.catch(() => parser = null);
+  return parser;
+}
+function field(id, labelText, control, helpText2) {
+  const wrap = element("div", { class: "ows-field" });
+  const help = element("p", { id: `${id}-help`, class: "ows-help" }, helpText2);
+  const error = element("p", { id: `${id}-error`, class: "ows-error", "aria-live": "polite" });
+  control.id = id;
+  control.setAttribute("aria-describedby", `${id}-help ${id}-error`);
+  wrap.append(element("label", { for: id }, labelText), control, help, error);
+  return { wrap, error };
+}
+function details(title) {
+  const part = element("details", { class: "ows-table pg-record-list" });
+  const summaryLine = element("summary", {}, title);
+  part.append(summaryLine);
+  return { part, summaryLine };
+}
+function mountRecordPanel({ model, el, host }, prefix, currentYear = (/* @__PURE__ */ new Date()).getFullYear()) {
+  const section = element("section", { class: "pg-record", "aria-labelledby": `${prefix}-record-title` });
+  section.append(
+    element("h3", { id: `${prefix}-record-title` }, "Your own record"),
+    element(
+      "p",
+      {},
+      "Read your publication list from a BibTeX file, as Google Scholar, DBLP, ORCID, Zotero or JabRef export it, and set the calculator from it. Everything happens in this browser: the file is not uploaded or sent anywhere."
+    )
+  );
+  const form = element("form", { class: "pg-record-form", novalidate: "" });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("keydown", (event) => event.key.startsWith("Arrow") && event.stopPropagation());
+  const fileInput = element("input", { type: "file", name: "publication_record", accept: ".bib,.bibtex,.txt,text/plain,text/x-bibtex" });
+  const textInput = element("textarea", { name: "publication_record_text", rows: "4", spellcheck: "false" });
+  const yearInput = element("input", { type: "text", name: "phd_year", inputmode: "numeric", autocomplete: "off" });
+  const file = field(`${prefix}-record-file`, "BibTeX file", fileInput, `Up to ${RECORD.max_characters / 1e6} MB and ${RECORD.max_entries.toLocaleString("en-US")} entries.`);
+  const text = field(`${prefix}-record-text`, "Or paste BibTeX here", textInput, "Then choose “Read the pasted text”.");
+  const year = field(`${prefix}-phd-year`, "Year of your PhD", yearInput, `A year from ${RECORD.first_phd_year} to ${currentYear + 1}.`);
+  const read = element("button", { type: "button", class: "ows-button" }, "Read the pasted text");
+  const otherBox = element("input", { type: "checkbox", name: "include_other", id: `${prefix}-include-other` });
+  const other = element("div", { class: "pg-record-toggle" });
+  other.append(otherBox, " ", element("label", { for: otherBox.id }, "Count preprints, theses, reports and other works too"));
+  form.append(file.wrap, text.wrap, read, year.wrap, other);
+  const problem = element("p", { class: "ows-error pg-record-problem", role: "alert" });
+  const summaryLine = element("p", { "data-output": "record_summary", role: "status" });
+  const result = element("div", { class: "pg-record-result", hidden: "" });
+  const chart2 = element("div", { class: "ows-chart pg-record-chart", role: "figure" });
+  const proposed = element("div", { class: "pg-proposals" });
+  const counted_ = details("Works counted");
+  const apart = details("Works listed apart");
+  const skipped = details("Entries skipped");
+  const countedTable = element("table");
+  const apartTable = element("table");
+  const skippedList = element("ul");
+  counted_.part.append(countedTable);
+  apart.part.append(apartTable);
+  skipped.part.append(skippedList);
+  result.append(chart2, proposed, counted_.part, apart.part, skipped.part);
+  section.append(form, problem, summaryLine, result);
+  el.append(section);
+  let record = null;
+  let phdYear = null;
+  let busy = 0;
+  let attempts = 0;
+  const finished = () => section.dataset.attempts = String(++attempts);
+  function setInputs(values) {
+    for (const [name, value] of Object.entries(values)) model.set(name, value);
+    model.save_changes();
+  }
+  function showProposals(includeOther) {
+    proposed.replaceChildren();
+    if (phdYear === null) {
+      proposed.append(element("p", {}, "Enter the year of your PhD to set the calculator from your record."));
+      return;
+    }
+    const values = proposals(record, phdYear, includeOther, currentYear);
+    setInputs({ papers_at_phd: values.papers_at_phd });
+    const first = phdYear - RECORD.recent_phd_years + 1;
+    const lines = [
+      [`${LABELS.papers_at_phd}: ${formatNumber(values.papers_at_phd)}`, `set from your works up to ${phdYear}`],
+      [`${LABELS.postdoc_rate}: ${formatNumber(values.postdoc_rate)}`, `your own pace in ${first}–${phdYear}, as a postdoc peer's`]
+    ];
+    if ("industry_rate" in values) {
+      lines.push([`${LABELS.industry_rate}: ${formatNumber(values.industry_rate)}`, `your pace in ${phdYear + 1}–${currentYear - 1}`]);
+      lines.push([`${LABELS.years}: ${values.years}`, `years since your PhD`]);
+    }
+    const list = element("ul");
+    for (const [what, why] of lines) {
+      const item = element("li", {}, `${what} `);
+      item.append(element("span", { class: "pg-from-record" }, `(taken from your record: ${why})`));
+      list.append(item);
+    }
+    const use = element("button", { type: "button", class: "ows-button" }, "Use these rates too");
+    use.addEventListener("click", () => {
+      const { papers_at_phd, ...rates } = values;
+      setInputs(rates);
+      use.textContent = "Rates set from your record";
+    });
+    proposed.append(element("p", {}, "From your record:"), list, use);
+  }
+  async function drawChart(includeOther) {
+    const perYear = counts(record, includeOther);
+    const words = includeOther ? "Works per year" : "Peer-reviewed works per year";
+    chart2.setAttribute("aria-label", `Bar chart. ${words}: ${perYear.map(([y, n]) => `${y}: ${n}`).join(", ") || "none"}. The table below lists the works.`);
+    const layout = {
+      title: { text: `${words}, from your record`, font: { size: 16 } },
+      xaxis: { title: { text: "Year" }, dtick: perYear.length > 12 ? 2 : 1 },
+      yaxis: { title: { text: "Works" }, rangemode: "tozero", dtick: Math.max(1, ...perYear.map(([, n]) => n)) <= 10 ? 1 : void 0 },
+      margin: { l: 60, r: 20, t: 50, b: 50 },
+      height: 300,
+      paper_bgcolor: "rgba(0,0,0,0)",
+      plot_bgcolor: "rgba(0,0,0,0)",
+      shapes: phdYear === null ? [] : [{ type: "line", x0: phdYear + 0.5, x1: phdYear + 0.5, yref: "paper", y0: 0, y1: 1, line: { color: "#555", dash: "dot" } }],
+      annotations: phdYear === null ? [] : [{ x: phdYear + 0.5, yref: "paper", y: 1, text: "PhD", showarrow: false, xanchor: "left" }]
+    };
+    const data = [{ type: "bar", name: words, x: perYear.map(([y]) => y), y: perYear.map(([, n]) => n), marker: { color: COUNTED_COLOUR } }];
+    chart2.style.minHeight = `${layout.height}px`;
+    try {
+      const Plotly = await loadPlotly(model, host, chart2);
+      await Plotly.react(chart2, data, pageLayout(layout, getComputedStyle(el).color), { responsive: true, displaylogo: false });
+      chart2.dataset.drawn = String(Number(chart2.dataset.drawn ?? 0) + 1);
+    } catch {
+      chart2.replaceChildren(element("p", {}, "The chart could not be drawn here; the table below lists the works."));
+    }
+  }
+  function render() {
+    const includeOther = otherBox.checked;
+    summaryLine.textContent = summary(record, includeOther);
+    const works = counted(record, includeOther);
+    counted_.summaryLine.textContent = `Works counted (${works.length})`;
+    fillTable(countedTable, { caption: "", columns: ["Title", "Venue", "Year"], rows: works.map((w) => [w.title || "(no title)", w.venue, String(w.year)]) });
+    const others = listedApart(record);
+    apart.summaryLine.textContent = `Works listed apart${includeOther ? ", counted too" : ", not counted"} (${others.length})`;
+    fillTable(apartTable, { caption: "", columns: ["Title", "Kind", "Year"], rows: others.map((w) => [w.title || "(no title)", KINDS[w.kind], String(w.year)]) });
+    skipped.summaryLine.textContent = `Entries skipped (${record.skipped.length})`;
+    skippedList.replaceChildren(...record.skipped.map((s) => element("li", {}, `${s.key || "(no key)"}: ${s.reason}`)));
+    result.hidden = false;
+    showProposals(includeOther);
+    drawChart(includeOther);
+  }
+  function refuse(message) {
+    problem.textContent = `${message} ${record ? "The record read before is still used." : "Nothing was read."}`;
+    finished();
+  }
+  async function readText(textToRead) {
+    const turn = ++busy;
+    problem.textContent = "";
+    const issue = textProblem(textToRead);
+    if (issue) return refuse(issue);
+    summaryLine.textContent = "Reading your record…";
+    let parsed;
+    try {
+      parsed = readEntries(textToRead, await loadParser(model, host));
+    } catch {
+      summaryLine.textContent = record ? summary(record, otherBox.checked) : "";
+      return refuse("The BibTeX reader could not read this text.");
+    }
+    if (turn !== busy) return;
+    if (parsed.entries.length === 0) {
+      summaryLine.textContent = record ? summary(record, otherBox.checked) : "";
+      return refuse(`No entry could be read (${parsed.failed.length} broken: check the braces and quotes).`);
+    }
+    record = sortEntries(parsed.entries, currentYear);
+    record.skipped.unshift(...parsed.failed);
+    render();
+    finished();
+  }
+  fileInput.addEventListener("change", async () => {
+    const chosen = fileInput.files?.[0];
+    if (!chosen) return;
+    if (chosen.size > MAX_BYTES) {
+      const megabytes = formatNumber(chosen.size / 1e6);
+      return refuse(`The file is ${megabytes} MB, more than the ${RECORD.max_characters / 1e6} MB a personal record needs, so it was not read.`);
+    }
+    readText(await chosen.text());
+  });
+  read.addEventListener("click", () => readText(textInput.value));
+  otherBox.addEventListener("change", () => record && render());
+  yearInput.addEventListener("change", () => {
+    const parsed = parsePhdYear(yearInput.value, currentYear);
+    if (parsed.error) {
+      yearInput.setAttribute("aria-invalid", "true");
+      year.error.textContent = parsed.error;
+      return;
+    }
+    yearInput.removeAttribute("aria-invalid");
+    year.error.textContent = "";
+    if (parsed.value === phdYear) return;
+    phdYear = parsed.value;
+    if (record) render();
+  });
+  return section;
+}
+
 // widgets/publication_gap/view.js
 var YOU = "#D55E00";
 var POSTDOC = "#0072B2";
@@ -817,7 +1237,7 @@ function chart(values, result) {
     }
   };
 }
-function summary(values, result) {
+function summary2(values, result) {
   const text = formatOutputs(result);
   return `Line chart of cumulative papers. After ${values.years} years you have ${text.your_total} papers and the postdoc has ${text.postdoc_total}: a gap of ${text.gap}.`;
 }
@@ -830,14 +1250,17 @@ var CALCULATOR = {
   outputs: Object.entries(OUTPUT_LABELS).map(([name, label]) => ({ name, label, format: (r) => formatOutputs(r)[name] })),
   chart,
   table,
-  summary,
+  summary: summary2,
   presets: PRESETS,
   noDataFields: NO_DATA_FIELDS,
   sharePrefix: SHARE_PREFIX
 };
+var panels = 0;
 var view_default = {
   render(context) {
-    return mountCalculator(context, CALCULATOR);
+    const stop = mountCalculator(context, CALCULATOR);
+    mountRecordPanel(context, `pg-${++panels}`);
+    return stop;
   }
 };
 export {
