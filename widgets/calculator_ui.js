@@ -196,6 +196,7 @@ export function mountCalculator({ model, el, host }, spec) {
   root.replaceChildren(scenarios.tools, scenarios.status, form, note, outputs, chart, status, details);
 
   let drawn = null; // the values the page shows now: the last valid inputs
+  let pushing = false; // true while the form's own values go to the model
 
   function readModel() {
     const values = {};
@@ -259,7 +260,9 @@ export function mountCalculator({ model, el, host }, spec) {
       return;
     }
     if (same(drawn, values)) return;
+    pushing = true; // the form is the source: the model's change events need not redraw it
     for (const [name, value] of Object.entries(values)) model.set(name, value);
+    pushing = false;
     model.save_changes();
     show(values);
   }
@@ -313,10 +316,13 @@ export function mountCalculator({ model, el, host }, spec) {
     submit(true);
   }
 
-  // Values set from outside (Python in Jupyter) update the form and the results.
+  // Values set from outside (Python in Jupyter, a record read in the panel) update the form
+  // and the results, and leave the scenario the preset menu names.
   function onModelChange() {
+    if (pushing) return;
     const values = readModel();
     if (same(drawn, values)) return;
+    scenarios.edited();
     for (const [name, { input, slider, error }] of fields) {
       input.value = controlText(values[name]);
       syncSlider(slider, values[name]);

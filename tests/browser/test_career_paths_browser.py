@@ -214,5 +214,11 @@ def test_presets_reset_share_links_and_sliders(guarded_page, server):
         assert shown_outputs(root) == model.format_outputs(model.compute(**values)), values
 
     exercise_scenario_tools(page, root, model, expect)
+    # A link that breaks the rule across the two postdoc moves: both keep their defaults, with a message.
+    page.goto(f"{server}/{PAGE}{model.SHARE_PREFIX}p_postdoc_faculty=0.9&p_postdoc_industry=0.5&years=12")
+    page.wait_for_function("() => location.hash === ''")
+    messages = root.locator(".ows-tools-status li").all_inner_texts()
+    assert len(messages) == 1 and "p_postdoc_faculty and p_postdoc_industry" in messages[0] and "at most 1" in messages[0]
+    expect(root, {**model.DEFAULTS, "years": 12})
     assert not BAD_WORDS.search(root.inner_text())
     problems.assert_clean()

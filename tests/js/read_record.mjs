@@ -2,7 +2,7 @@
 // prints what the parity test compares with Python: node tests/js/read_record.mjs YEAR PHD_YEAR FILE...
 import { readFileSync } from "node:fs";
 import * as parser from "../../widgets/vendor/bibtex-parser.min.js";
-import { readEntries } from "../../widgets/publication_gap/bibtex.js";
+import { decodeDisplay, readEntries } from "../../widgets/publication_gap/bibtex.js";
 import { counts, proposals, sortEntries, summary, textProblem } from "../../widgets/publication_gap/record.js";
 
 const [currentYear, phdYear, ...files] = process.argv.slice(2);
@@ -15,6 +15,7 @@ for (const file of files) {
     continue;
   }
   const { entries, failed } = readEntries(text, parser);
+  decodeDisplay(entries, parser);
   const record = sortEntries(entries, Number(currentYear));
   record.skipped.unshift(...failed);
   result[file] = {

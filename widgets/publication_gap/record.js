@@ -43,8 +43,11 @@ export function parsePhdYear(text, currentYear) {
   return { value: year };
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function normalTitle(title) {
-  const plain = plainText(title).normalize("NFKD").replace(/\p{M}/gu, "");
+  let plain = plainText(title);
+  if (NON_ASCII.test(plain)) plain = plain.normalize("NFKD").replace(/\p{M}/gu, ""); // accents set aside
   return plain.replace(/\\([a-zA-Z]+|.)/g, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
 }
 

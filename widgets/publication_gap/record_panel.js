@@ -7,7 +7,7 @@
 import { element } from "../dom.js";
 import { fillTable, loadPlotly, pageLayout } from "../calculator_ui.js";
 import { formatNumber } from "../formatting.js";
-import { readEntries } from "./bibtex.js";
+import { decodeDisplay, readEntries } from "./bibtex.js";
 import { counted, counts, listedApart, parsePhdYear, proposals, sortEntries, summary, textProblem } from "./record.js";
 import { PARAMETERS, RECORD } from "./parameters.js";
 
@@ -38,6 +38,8 @@ export function loadParser(model, host) {
   return parser;
 }
 
+const idle = () => new Promise((resolve) => (globalThis.requestIdleCallback ?? setTimeout)(resolve));
+
 function field(id, labelText, control, helpText) {
   const wrap = element("div", { class: "ows-field" });
   const help = element("p", { id: `${id}-help`, class: "ows-help" }, helpText);
@@ -49,7 +51,7 @@ function field(id, labelText, control, helpText) {
 }
 
 function details(title) {
-  const part = element("details", { class: "ows-table pg-record-list" });
+  const part = element("details", { class: "pg-record-list" });
   const summaryLine = element("summary", {}, title);
   part.append(summaryLine);
   return { part, summaryLine };
@@ -79,7 +81,7 @@ export function mountRecordPanel({ model, el, host }, prefix, currentYear = new 
   const read = element("button", { type: "button", class: "ows-button" }, "Read the pasted text");
   const otherBox = element("input", { type: "checkbox", name: "include_other", id: `${prefix}-include-other` });
   const other = element("div", { class: "pg-record-toggle" });
-  other.append(otherBox, " ", element("label", { for: otherBox.id }, "Count preprints, theses, reports and other works too"));
+  other.append(otherBox, element("label", { for: otherBox.id }, "Count preprints, theses, reports and other works too"));
   form.append(file.wrap, text.wrap, read, year.wrap, other);
   const problem = element("p", { class: "ows-error pg-record-problem", role: "alert" });
   const summaryLine = element("p", { "data-output": "record_summary", role: "status" });
@@ -144,10 +146,10 @@ export function mountRecordPanel({ model, el, host }, prefix, currentYear = new 
 
   async function drawChart(includeOther) {
     const perYear = counts(record, includeOther);
-    const words = includeOther ? "Works per year" : "Peer-reviewed works per year";
+    const words = includeOther ? "Your works per year" : "Your peer-reviewed works per year";
     chart.setAttribute("aria-label", `Bar chart. ${words}: ${perYear.map(([y, n]) => `${y}: ${n}`).join(", ") || "none"}. The table below lists the works.`);
     const layout = {
-      title: { text: `${words}, from your record`, font: { size: 16 } },
+      title: { text: words, font: { size: 16 } },
       xaxis: { title: { text: "Year" }, dtick: perYear.length > 12 ? 2 : 1 },
       yaxis: { title: { text: "Works" }, rangemode: "tozero", dtick: Math.max(1, ...perYear.map(([, n]) => n)) <= 10 ? 1 : undefined },
       margin: { l: 60, r: 20, t: 50, b: 50 },
@@ -168,17 +170,29 @@ export function mountRecordPanel({ model, el, host }, prefix, currentYear = new 
     }
   }
 
+  // The tables are filled when opened (a 2,000-entry record makes 6,000 cells), and again
+  // when the record or the toggle changes while they are open.
+  function fillTables() {
+    const includeOther = otherBox.checked;
+    if (counted_.part.open) {
+      const rows = counted(record, includeOther).map((w) => [w.title || "(no title)", w.venue, String(w.year)]);
+      fillTable(countedTable, { caption: "", columns: ["Title", "Venue", "Year"], rows });
+    }
+    if (apart.part.open) {
+      const rows = listedApart(record).map((w) => [w.title || "(no title)", KINDS[w.kind], String(w.year)]);
+      fillTable(apartTable, { caption: "", columns: ["Title", "Kind", "Year"], rows });
+    }
+    if (skipped.part.open) skippedList.replaceChildren(...record.skipped.map((s) => element("li", {}, `${s.key || "(no key)"}: ${s.reason}`)));
+  }
+  for (const part of [counted_.part, apart.part, skipped.part]) part.addEventListener("toggle", () => record && fillTables());
+
   function render() {
     const includeOther = otherBox.checked;
     summaryLine.textContent = summary(record, includeOther);
-    const works = counted(record, includeOther);
-    counted_.summaryLine.textContent = `Works counted (${works.length})`;
-    fillTable(countedTable, { caption: "", columns: ["Title", "Venue", "Year"], rows: works.map((w) => [w.title || "(no title)", w.venue, String(w.year)]) });
-    const others = listedApart(record);
-    apart.summaryLine.textContent = `Works listed apart${includeOther ? ", counted too" : ", not counted"} (${others.length})`;
-    fillTable(apartTable, { caption: "", columns: ["Title", "Kind", "Year"], rows: others.map((w) => [w.title || "(no title)", KINDS[w.kind], String(w.year)]) });
+    counted_.summaryLine.textContent = `Works counted (${counted(record, includeOther).length})`;
+    apart.summaryLine.textContent = `Works listed apart${includeOther ? ", counted too" : ", not counted"} (${listedApart(record).length})`;
     skipped.summaryLine.textContent = `Entries skipped (${record.skipped.length})`;
-    skippedList.replaceChildren(...record.skipped.map((s) => element("li", {}, `${s.key || "(no key)"}: ${s.reason}`)));
+    fillTables();
     result.hidden = false;
     showProposals(includeOther);
     drawChart(includeOther); // when the chart nears the viewport, as every chart in the book
@@ -207,10 +221,23 @@ export function mountRecordPanel({ model, el, host }, prefix, currentYear = new 
       summaryLine.textContent = record ? summary(record, otherBox.checked) : "";
       return refuse(`No entry could be read (${parsed.failed.length} broken: check the braces and quotes).`);
     }
-    record = sortEntries(parsed.entries, currentYear);
-    record.skipped.unshift(...parsed.failed);
+    const sorted = () => {
+      const read = sortEntries(parsed.entries, currentYear);
+      read.skipped.unshift(...parsed.failed);
+      return read;
+    };
+    record = sorted();
     render();
     finished();
+    // Titles and venues written in LaTeX are turned into Unicode once the record is shown:
+    // only the tables show them, and counting needs only the raw text.
+    const module = await loadParser(model, host);
+    await idle();
+    if (turn !== busy) return;
+    decodeDisplay(parsed.entries, module);
+    record = sorted();
+    fillTables();
+    section.dataset.decoded = String(turn);
   }
 
   fileInput.addEventListener("change", async () => {

@@ -374,6 +374,7 @@ function mountCalculator({ model, el, host }, spec) {
   const scenarios = buildScenarioTools({ spec, prefix, inBook: host?.book === true, apply });
   root.replaceChildren(scenarios.tools, scenarios.status, form, note, outputs, chart2, status, details2);
   let drawn = null;
+  let pushing = false;
   function readModel() {
     const values = {};
     for (const parameter of spec.parameters) values[parameter.name] = model.get(parameter.name);
@@ -431,7 +432,9 @@ function mountCalculator({ model, el, host }, spec) {
       return;
     }
     if (same(drawn, values)) return;
+    pushing = true;
     for (const [name, value] of Object.entries(values)) model.set(name, value);
+    pushing = false;
     model.save_changes();
     show(values);
   }
@@ -479,8 +482,10 @@ function mountCalculator({ model, el, host }, spec) {
     submit(true);
   }
   function onModelChange() {
+    if (pushing) return;
     const values = readModel();
     if (same(drawn, values)) return;
+    scenarios.edited();
     for (const [name, { input, slider, error }] of fields) {
       input.value = controlText(values[name]);
       syncSlider(slider, values[name]);
@@ -808,8 +813,10 @@ function parsePhdYear(text, currentYear) {
   }
   return { value: year };
 }
+var NON_ASCII = /[^\x00-\x7f]/;
 function normalTitle(title) {
-  const plain = plainText(title).normalize("NFKD").replace(/\p{M}/gu, "");
+  let plain = plainText(title);
+  if (NON_ASCII.test(plain)) plain = plain.normalize("NFKD").replace(/\p{M}/gu, "");
   return plain.replace(/\\([a-zA-Z]+|.)/g, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
 }
 function normalDoi(doi) {
@@ -952,21 +959,22 @@ function readEntries(text, parser2) {
     fields: Object.fromEntries(Object.entries(entry.fields).filter(([name]) => !name.includes("+duplicate-"))),
     display: {}
   }));
+  const broken = verbatim.errors.filter((error) => !error.error.startsWith("Unresolved @string reference"));
+  const failed = broken.map((error) => ({ key: blockName(error.input), reason: BROKEN }));
+  return { entries, failed };
+}
+function decodeDisplay(entries, parser2) {
   const latex = [];
   for (const entry of entries) {
     for (const name of DISPLAY_FIELDS) if (entry.fields[name]?.includes("\\")) latex.push([entry, name]);
   }
-  if (latex.length) {
-    const source = latex.map(([entry, name], i) => `@misc{k${i}, title = {${entry.fields[name]}}}`).join("\n");
-    const decoded = new Map(parser2.parse(source, DECODE_OPTIONS).entries.map((e) => [e.key, e.fields.title]));
-    latex.forEach(([entry, name], i) => {
-      const value = decoded.get(`k${i}`);
-      entry.display[name] = typeof value === "string" ? withoutMarkup(value) : plainText(entry.fields[name]);
-    });
-  }
-  const broken = verbatim.errors.filter((error) => !error.error.startsWith("Unresolved @string reference"));
-  const failed = broken.map((error) => ({ key: blockName(error.input), reason: BROKEN }));
-  return { entries, failed };
+  if (!latex.length) return;
+  const source = latex.map(([entry, name], i) => `@misc{k${i}, title = {${entry.fields[name]}}}`).join("\n");
+  const decoded = new Map(parser2.parse(source, DECODE_OPTIONS).entries.map((e) => [e.key, e.fields.title]));
+  latex.forEach(([entry, name], i) => {
+    const value = decoded.get(`k${i}`);
+    entry.display[name] = typeof value === "string" ? withoutMarkup(value) : plainText(entry.fields[name]);
+  });
 }
 
 // widgets/publication_gap/record_panel.js
@@ -996,6 +1004,7 @@ function loadParser(model, host) {
   parser.catch(() => parser = null);
   return parser;
 }
+var idle = () => new Promise((resolve) => (globalThis.requestIdleCallback ?? setTimeout)(resolve));
 function field(id, labelText, control, helpText2) {
   const wrap = element("div", { class: "ows-field" });
   const help = element("p", { id: `${id}-help`, class: "ows-help" }, helpText2);
@@ -1006,7 +1015,7 @@ function field(id, labelText, control, helpText2) {
   return { wrap, error };
 }
 function details(title) {
-  const part = element("details", { class: "ows-table pg-record-list" });
+  const part = element("details", { class: "pg-record-list" });
   const summaryLine = element("summary", {}, title);
   part.append(summaryLine);
   return { part, summaryLine };
@@ -1033,7 +1042,7 @@ function mountRecordPanel({ model, el, host }, prefix, currentYear = (/* @__PURE
   const read = element("button", { type: "button", class: "ows-button" }, "Read the pasted text");
   const otherBox = element("input", { type: "checkbox", name: "include_other", id: `${prefix}-include-other` });
   const other = element("div", { class: "pg-record-toggle" });
-  other.append(otherBox, " ", element("label", { for: otherBox.id }, "Count preprints, theses, reports and other works too"));
+  other.append(otherBox, element("label", { for: otherBox.id }, "Count preprints, theses, reports and other works too"));
   form.append(file.wrap, text.wrap, read, year.wrap, other);
   const problem = element("p", { class: "ows-error pg-record-problem", role: "alert" });
   const summaryLine = element("p", { "data-output": "record_summary", role: "status" });
@@ -1094,10 +1103,10 @@ function mountRecordPanel({ model, el, host }, prefix, currentYear = (/* @__PURE
   }
   async function drawChart(includeOther) {
     const perYear = counts(record, includeOther);
-    const words = includeOther ? "Works per year" : "Peer-reviewed works per year";
+    const words = includeOther ? "Your works per year" : "Your peer-reviewed works per year";
     chart2.setAttribute("aria-label", `Bar chart. ${words}: ${perYear.map(([y, n]) => `${y}: ${n}`).join(", ") || "none"}. The table below lists the works.`);
     const layout = {
-      title: { text: `${words}, from your record`, font: { size: 16 } },
+      title: { text: words, font: { size: 16 } },
       xaxis: { title: { text: "Year" }, dtick: perYear.length > 12 ? 2 : 1 },
       yaxis: { title: { text: "Works" }, rangemode: "tozero", dtick: Math.max(1, ...perYear.map(([, n]) => n)) <= 10 ? 1 : void 0 },
       margin: { l: 60, r: 20, t: 50, b: 50 },
@@ -1117,17 +1126,26 @@ function mountRecordPanel({ model, el, host }, prefix, currentYear = (/* @__PURE
       chart2.replaceChildren(element("p", {}, "The chart could not be drawn here; the table below lists the works."));
     }
   }
+  function fillTables() {
+    const includeOther = otherBox.checked;
+    if (counted_.part.open) {
+      const rows = counted(record, includeOther).map((w) => [w.title || "(no title)", w.venue, String(w.year)]);
+      fillTable(countedTable, { caption: "", columns: ["Title", "Venue", "Year"], rows });
+    }
+    if (apart.part.open) {
+      const rows = listedApart(record).map((w) => [w.title || "(no title)", KINDS[w.kind], String(w.year)]);
+      fillTable(apartTable, { caption: "", columns: ["Title", "Kind", "Year"], rows });
+    }
+    if (skipped.part.open) skippedList.replaceChildren(...record.skipped.map((s) => element("li", {}, `${s.key || "(no key)"}: ${s.reason}`)));
+  }
+  for (const part of [counted_.part, apart.part, skipped.part]) part.addEventListener("toggle", () => record && fillTables());
   function render() {
     const includeOther = otherBox.checked;
     summaryLine.textContent = summary(record, includeOther);
-    const works = counted(record, includeOther);
-    counted_.summaryLine.textContent = `Works counted (${works.length})`;
-    fillTable(countedTable, { caption: "", columns: ["Title", "Venue", "Year"], rows: works.map((w) => [w.title || "(no title)", w.venue, String(w.year)]) });
-    const others = listedApart(record);
-    apart.summaryLine.textContent = `Works listed apart${includeOther ? ", counted too" : ", not counted"} (${others.length})`;
-    fillTable(apartTable, { caption: "", columns: ["Title", "Kind", "Year"], rows: others.map((w) => [w.title || "(no title)", KINDS[w.kind], String(w.year)]) });
+    counted_.summaryLine.textContent = `Works counted (${counted(record, includeOther).length})`;
+    apart.summaryLine.textContent = `Works listed apart${includeOther ? ", counted too" : ", not counted"} (${listedApart(record).length})`;
     skipped.summaryLine.textContent = `Entries skipped (${record.skipped.length})`;
-    skippedList.replaceChildren(...record.skipped.map((s) => element("li", {}, `${s.key || "(no key)"}: ${s.reason}`)));
+    fillTables();
     result.hidden = false;
     showProposals(includeOther);
     drawChart(includeOther);
@@ -1154,10 +1172,21 @@ function mountRecordPanel({ model, el, host }, prefix, currentYear = (/* @__PURE
       summaryLine.textContent = record ? summary(record, otherBox.checked) : "";
       return refuse(`No entry could be read (${parsed.failed.length} broken: check the braces and quotes).`);
     }
-    record = sortEntries(parsed.entries, currentYear);
-    record.skipped.unshift(...parsed.failed);
+    const sorted = () => {
+      const read2 = sortEntries(parsed.entries, currentYear);
+      read2.skipped.unshift(...parsed.failed);
+      return read2;
+    };
+    record = sorted();
     render();
     finished();
+    const module = await loadParser(model, host);
+    await idle();
+    if (turn !== busy) return;
+    decodeDisplay(parsed.entries, module);
+    record = sorted();
+    fillTables();
+    section.dataset.decoded = String(turn);
   }
   fileInput.addEventListener("change", async () => {
     const chosen = fileInput.files?.[0];

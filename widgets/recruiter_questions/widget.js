@@ -371,6 +371,7 @@ function mountCalculator({ model, el, host }, spec) {
   const scenarios = buildScenarioTools({ spec, prefix, inBook: host?.book === true, apply });
   root.replaceChildren(scenarios.tools, scenarios.status, form, note, outputs, chart2, status, details);
   let drawn = null;
+  let pushing = false;
   function readModel() {
     const values = {};
     for (const parameter of spec.parameters) values[parameter.name] = model.get(parameter.name);
@@ -428,7 +429,9 @@ function mountCalculator({ model, el, host }, spec) {
       return;
     }
     if (same(drawn, values)) return;
+    pushing = true;
     for (const [name, value] of Object.entries(values)) model.set(name, value);
+    pushing = false;
     model.save_changes();
     show(values);
   }
@@ -476,8 +479,10 @@ function mountCalculator({ model, el, host }, spec) {
     submit(true);
   }
   function onModelChange() {
+    if (pushing) return;
     const values = readModel();
     if (same(drawn, values)) return;
+    scenarios.edited();
     for (const [name, { input, slider, error }] of fields) {
       input.value = controlText(values[name]);
       syncSlider(slider, values[name]);
