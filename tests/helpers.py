@@ -192,6 +192,111 @@ def tab_to_field(page: object, name: str, most: int = 300) -> None:
     assert outline not in ("none", ""), "the focused field shows no focus ring"
 
 
+def assert_evidence_lines(root: object, parameters: Iterable[object]) -> None:
+    """Each numeric input's description (aria-describedby) holds its evidence line, with the
+    citation link when it has a source, or the words "illustrative"."""
+    for parameter in parameters:
+        evidence = getattr(parameter, "evidence", None)
+        if getattr(parameter, "kind", "") != "number":
+            continue
+        field = root.locator(f'.ows-form input[name="{parameter.name}"]')
+        described = field.get_attribute("aria-describedby").split()
+        texts = [root.locator(f"#{i}").inner_text() for i in described]
+        assert any(evidence.text in text for text in texts), (parameter.name, texts)
+        links = root.locator(f"#{described[0]} a").evaluate_all(
+            "links => links.map((a) => [a.textContent, a.getAttribute('href')])"
+        )
+        assert links == ([[evidence.source, evidence.url]] if evidence.url else []), (parameter.name, links)
+
+
+def control_text(value: object) -> str:
+    """What a form control shows for a model value, as the page writes it (JS String())."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def shown_inputs(root: object, model: object) -> dict[str, str]:
+    return {p.name: root.locator(f'.ows-form [name="{p.name}"]').input_value() for p in model.PARAMETERS}
+
+
+def exercise_scenario_tools(page: object, root: object, model: object, expect: object, link_status: bool = True) -> None:
+    """One visit, many cases: every preset sets every input and says so; a field without data
+    says so and changes nothing; reset restores the defaults; the share link holds the scenario
+    (and, where `link_status`, following it restores it, and a bad link is refused input by
+    input with a message); every slider is labelled, follows its box and works from the keyboard.
+    `expect(root, values)` asserts the outputs shown for `values`."""
+    from widgets.share_link import fragment_for
+
+    menu = root.locator('select[name="preset"]')
+    status = root.locator(".ows-tools-status")
+    assert root.locator(f'label[for="{menu.get_attribute("id")}"]').inner_text() == "Scenario"
+    for preset in model.PRESETS:
+        menu.select_option(preset.id)
+        assert shown_inputs(root, model) == {name: control_text(value) for name, value in preset.values.items()}
+        assert preset.label in status.inner_text() and preset.note in status.inner_text()
+        assert "every input is set" in status.inner_text()
+        expect(root, preset.values)
+    last = shown_inputs(root, model)
+    for field_name in model.NO_DATA_FIELDS:
+        menu.select_option(f"no-data:{field_name}")
+        assert "No data for this field" in status.inner_text() and field_name in status.inner_text()
+        assert shown_inputs(root, model) == last
+    root.get_by_role("button", name="Reset to the defaults").click()
+    assert shown_inputs(root, model) == {name: control_text(value) for name, value in model.DEFAULTS.items()}
+    assert menu.input_value() == "" and "back to its default" in status.inner_text()
+    expect(root, model.DEFAULTS)
+
+    calculator_id = root.get_attribute("data-calculator")
+    first = model.PRESETS[0]
+    menu.select_option(first.id)
+    link = root.locator("a[data-share-link]")
+    href = link.get_attribute("href")
+    name = "Offer 1" if model.SHARE_PREFIX == "#rq:" else None
+    assert href.endswith(fragment_for(calculator_id, first.values, name)), href
+    if link_status:
+        root.get_by_role("button", name="Reset to the defaults").click()
+        page.goto(href)  # the same page: the address's fragment changes
+        page.wait_for_function("() => location.hash === ''")
+        assert shown_inputs(root, model) == {n: control_text(v) for n, v in first.values.items()}
+        assert "from the link" in status.inner_text()
+        expect(root, first.values)
+        # A bad link: the unknown key is left out, the bad value keeps its default, the good one is used.
+        numeric = [p for p in model.PARAMETERS if getattr(p, "kind", "") == "number"]
+        good, bad = numeric[0], numeric[-1]
+        good_value = good.minimum
+        page.goto(f"{href.split('#')[0]}{model.SHARE_PREFIX}{good.name}={control_text(good_value)}&bogus=1&{bad.name}=abc")
+        page.wait_for_function("() => location.hash === ''")
+        messages = status.locator("li").all_inner_texts()
+        assert len(messages) == 2 and "bogus" in messages[0] and f"{bad.name}=“abc”" in messages[1], messages
+        scenario = {**model.DEFAULTS, good.name: good_value}
+        assert shown_inputs(root, model) == {n: control_text(v) for n, v in scenario.items()}
+        expect(root, scenario)
+
+    root.get_by_role("button", name="Reset to the defaults").click()
+    for parameter in model.PARAMETERS:
+        if getattr(parameter, "kind", "") != "number":
+            continue
+        slider = root.locator(f'input[type="range"][data-slider-for="{parameter.name}"]')
+        box = root.locator(f'.ows-form input[name="{parameter.name}"]')
+        assert parameter.label in slider.get_attribute("aria-label")
+        start = parameter.default if parameter.default is not None else parameter.minimum
+        assert float(slider.input_value()) == start
+        slider.focus()
+        page.keyboard.press("ArrowRight")
+        moved = round(start + parameter.step, 6)
+        assert box.input_value() == control_text(moved)
+        expect(root, {**model.DEFAULTS, parameter.name: moved})
+        page.keyboard.press("ArrowLeft")
+        box.fill(control_text(parameter.maximum))
+        box.dispatch_event("change")
+        assert float(slider.input_value()) == parameter.maximum
+        box.fill(control_text(parameter.default))
+        box.dispatch_event("change")
+
+
 def shown_table(table: object) -> tuple[str, list[str], list[list[str]]]:
     """A table's caption, column labels and cells as text (whether or not it is on screen)."""
     return table.evaluate(

@@ -2,24 +2,13 @@
 // output slots, the chart and its table. A calculator module supplies its model and
 // a few view callbacks; `mountCalculator` does the rest in any host (Jupyter through
 // anywidget, or the static book through widgets/host.js).
+import { element } from "./dom.js";
 import { roundHalfUp } from "./formatting.js";
+import { parseInput } from "./parse_input.js";
+import { buildScenarioTools } from "./scenario_tools.js";
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+export { element, parseInput };
 export const UNKNOWN_ANSWER = "Unknown / not asked yet";
-
-/** Parse what a reader typed for one parameter: {value} or {error: message}. */
-export function parseInput(spec, raw) {
-  const text = String(raw ?? "").trim();
-  const problem = { error: `${spec.label} must be ${spec.range_text}.` };
-  if (text === "" && spec.optional) return { value: null }; // left unanswered: unknown
-  if (spec.kind === "choice") return spec.answers.some((a) => a.value === text) ? { value: text } : problem;
-  if (text === "") return { error: `Enter ${spec.range_text}.` };
-  if (!NUMBER.test(text)) return problem;
-  const value = Number(text);
-  if (!Number.isFinite(value) || value < spec.minimum || value > spec.maximum) return problem;
-  if (spec.integer && !Number.isInteger(value)) return problem;
-  return { value };
-}
 
 // Plotly is loaded once per page. The static book's host passes a loader that fetches
 // the vendored copy; in Jupyter the kernel sends the same file on request.
@@ -61,13 +50,6 @@ export function pageLayout(layout, colour) {
 
 let uid = 0;
 
-export function element(tag, attributes = {}, text = "") {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
-  if (text) node.textContent = text;
-  return node;
-}
-
 function buildControl(spec, id) {
   const describedBy = `${id}-help ${id}-error`;
   if (spec.kind !== "choice") {
@@ -86,9 +68,43 @@ function helpText(spec) {
   return `${spec.help} Allowed: ${spec.range_text}.${unanswered}`;
 }
 
+/** What the book's data says about an input: one line, with its citation link (or "illustrative"). */
+function evidenceLine(evidence) {
+  const line = element("span", { class: "ows-evidence" });
+  line.append(element("span", { class: "ows-evidence-label" }, "Data: "), evidence.text);
+  if (evidence.url) {
+    line.append(" (", element("a", { href: evidence.url, rel: "noopener noreferrer" }, evidence.source), ")");
+  }
+  return line;
+}
+
 /** What a form control shows for a model value; unanswered (null) is an empty field. */
 function controlText(value) {
   return value === null || value === undefined ? "" : String(value);
+}
+
+/** A range slider beside a bounded number box, for exploring; the box stays the precise way in. */
+function buildSlider(spec, id) {
+  return element("input", {
+    id: `${id}-slider`,
+    type: "range",
+    class: "ows-slider",
+    "data-slider-for": spec.name,
+    min: String(spec.minimum),
+    max: String(spec.maximum),
+    step: String(spec.step),
+    "aria-label": `${spec.label}: slider`,
+    "aria-describedby": `${id}-help`,
+  });
+}
+
+/** Move a slider to a value of the model; unanswered (null) rests at the minimum and says so. */
+function syncSlider(slider, value) {
+  if (!slider) return;
+  const known = value !== null && value !== undefined;
+  slider.value = String(known ? value : slider.min);
+  if (known) slider.removeAttribute("aria-valuetext");
+  else slider.setAttribute("aria-valuetext", "unknown");
 }
 
 function buildField(spec, prefix) {
@@ -97,10 +113,14 @@ function buildField(spec, prefix) {
   const label = element("label", { for: id }, spec.label);
   if (spec.unit) label.append(" ", element("span", { class: "ows-unit" }, `(${spec.unit})`));
   const input = buildControl(spec, id);
+  const slider = spec.kind === "number" ? buildSlider(spec, id) : null;
+  const control = element("div", { class: "ows-control" });
+  control.append(input, ...(slider ? [slider] : []));
   const help = element("p", { id: `${id}-help`, class: "ows-help" }, helpText(spec));
+  if (spec.evidence) help.append(" ", evidenceLine(spec.evidence));
   const error = element("p", { id: `${id}-error`, class: "ows-error", "aria-live": "polite" });
-  field.append(label, input, help, error);
-  return { field, input, error };
+  field.append(label, control, help, error);
+  return { field, input, slider, error };
 }
 
 function stepInput(spec, input, direction) {
@@ -141,7 +161,9 @@ export function fillTable(table, { caption, columns, rows }) {
  *         chart(values, result) -> {data, layout},
  *         table(values, result) -> {caption, columns, rows}, summary(values, result) -> text,
  *         check(values, changed) -> {name, message} or null (optional: a rule across fields,
- *         shown beside the named field) }
+ *         shown beside the named field), and for the scenario tools (scenario_tools.js):
+ *         presets, noDataFields, sharePrefix, linkedFields, shareName(), readsLink }
+ * Returns a function that stops it, with `.tools` (the scenario tools) on it.
  */
 export function mountCalculator({ model, el, host }, spec) {
   const prefix = `ows-${spec.id}-${++uid}`;
@@ -170,9 +192,11 @@ export function mountCalculator({ model, el, host }, spec) {
   const table = element("table");
   details.append(element("summary", {}, "Show the chart's numbers as a table"), table);
   const status = element("p", { class: "ows-status", role: "status" });
-  root.replaceChildren(form, note, outputs, chart, status, details);
+  const scenarios = buildScenarioTools({ spec, prefix, inBook: host?.book === true, apply });
+  root.replaceChildren(scenarios.tools, scenarios.status, form, note, outputs, chart, status, details);
 
   let drawn = null; // the values the page shows now: the last valid inputs
+  let pushing = false; // true while the form's own values go to the model
 
   function readModel() {
     const values = {};
@@ -186,6 +210,7 @@ export function mountCalculator({ model, el, host }, spec) {
     for (const output of spec.outputs) showOutput(slots.get(output.name), output, result);
     const caption = spec.table(values, result);
     fillTable(table, caption);
+    scenarios.update(values);
     const summary = spec.summary(values, result);
     chart.setAttribute("aria-label", summary);
     try {
@@ -211,7 +236,7 @@ export function mountCalculator({ model, el, host }, spec) {
   function submit(showErrors, changed) {
     const values = {};
     let valid = true;
-    for (const [name, { input, error, spec: parameter }] of fields) {
+    for (const [name, { input, slider, error, spec: parameter }] of fields) {
       const parsed = parseInput(parameter, input.value);
       if (parsed.error) {
         valid = false;
@@ -223,6 +248,7 @@ export function mountCalculator({ model, el, host }, spec) {
         input.removeAttribute("aria-invalid");
         error.textContent = "";
         values[name] = parsed.value;
+        if (name === changed && document.activeElement !== slider) syncSlider(slider, parsed.value);
       }
     }
     if (!valid) return;
@@ -234,30 +260,72 @@ export function mountCalculator({ model, el, host }, spec) {
       return;
     }
     if (same(drawn, values)) return;
+    pushing = true; // the form is the source: the model's change events need not redraw it
     for (const [name, value] of Object.entries(values)) model.set(name, value);
+    pushing = false;
     model.save_changes();
     show(values);
   }
 
-  form.addEventListener("input", (event) => submit(false, event.target.name));
-  form.addEventListener("change", (event) => submit(true, event.target.name));
+  // The reader's own edits (not a preset's or a link's) leave the chosen scenario.
+  const edited = (event) => event.isTrusted && scenarios.edited();
+  form.addEventListener("input", (event) => {
+    if (event.target.dataset.sliderFor) return; // the slider's own listener below
+    edited(event);
+    submit(false, event.target.name);
+  });
+  form.addEventListener("change", (event) => {
+    if (event.target.dataset.sliderFor) return;
+    edited(event);
+    submit(true, event.target.name);
+  });
+  for (const [name, { input, slider, spec: parameter }] of fields) {
+    slider?.addEventListener("input", (event) => {
+      edited(event);
+      input.value = String(roundHalfUp(Number(slider.value), parameter.integer ? 0 : 6));
+      slider.removeAttribute("aria-valuetext");
+      submit(true, name);
+    });
+  }
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     submit(true);
   });
+  // Keys that move within a control are the control's: a host's own shortcuts (JupyterLab's
+  // notebook moves between cells on arrow keys) must not take them.
+  const CONTROL_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"]);
   form.addEventListener("keydown", (event) => {
+    if (CONTROL_KEYS.has(event.key)) event.stopPropagation();
     const field = fields.get(event.target.name);
     if (!field || field.spec.kind === "choice" || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
     event.preventDefault();
-    if (stepInput(field.spec, field.input, event.key === "ArrowUp" ? 1 : -1)) submit(true, field.spec.name);
+    if (stepInput(field.spec, field.input, event.key === "ArrowUp" ? 1 : -1)) {
+      edited(event);
+      submit(true, field.spec.name);
+    }
   });
 
-  // Values set from outside (Python in Jupyter) update the form and the results.
+  /** Put a whole scenario in the form (a preset, a reset, a link) and recompute. */
+  function apply(values) {
+    for (const [name, { input, slider, error }] of fields) {
+      input.value = controlText(values[name]);
+      syncSlider(slider, values[name]);
+      input.removeAttribute("aria-invalid");
+      error.textContent = "";
+    }
+    submit(true);
+  }
+
+  // Values set from outside (Python in Jupyter, a record read in the panel) update the form
+  // and the results, and leave the scenario the preset menu names.
   function onModelChange() {
+    if (pushing) return;
     const values = readModel();
     if (same(drawn, values)) return;
-    for (const [name, { input, error }] of fields) {
+    scenarios.edited();
+    for (const [name, { input, slider, error }] of fields) {
       input.value = controlText(values[name]);
+      syncSlider(slider, values[name]);
       input.removeAttribute("aria-invalid");
       error.textContent = "";
     }
@@ -266,9 +334,16 @@ export function mountCalculator({ model, el, host }, spec) {
   const events = spec.parameters.map((p) => `change:${p.name}`);
   for (const event of events) model.on(event, onModelChange);
 
-  for (const [name, { input }] of fields) input.value = controlText(model.get(name));
+  for (const [name, { input, slider }] of fields) {
+    input.value = controlText(model.get(name));
+    syncSlider(slider, model.get(name));
+  }
   show(readModel());
-  return () => {
+  scenarios.start();
+  const stop = () => {
     for (const event of events) model.off(event, onModelChange);
+    scenarios.stop();
   };
+  stop.tools = scenarios;
+  return stop;
 }

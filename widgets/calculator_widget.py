@@ -25,6 +25,8 @@ PACKAGE = Path(__file__).resolve().parent
 STYLESHEET = PACKAGE / "calculator.css"
 # The one plotly.js the book and the notebooks use: a partial bundle (scripts/build-plotly.sh).
 VENDORED_PLOTLY = PACKAGE / "vendor" / "plotly-book.min.js"
+# Modules a view loads only on use, by the name it asks for (the book serves them beside host.js).
+ASSETS = {"bibtex-parser": PACKAGE / "vendor" / "bibtex-parser.min.js"}
 
 
 class InvalidInput(traitlets.TraitError, ValueError):
@@ -55,6 +57,22 @@ class CalculatorWidget(anywidget.AnyWidget):
         """The model's DataFrame for the current inputs."""
         return self.calculator_model.to_frame(**self.inputs)
 
+    def use_preset(self, preset_id: str) -> None:
+        """Set every input to one of the preset menu's named scenarios (`calculator_model.PRESETS`)."""
+        presets = {preset.id: preset for preset in self.calculator_model.PRESETS}
+        if preset_id not in presets:
+            raise ValueError(f"preset must be one of {sorted(presets)}; got {preset_id!r}")
+        self._set_all(presets[preset_id].values)
+
+    def reset(self) -> None:
+        """Every input back to its default, as the page's reset button does."""
+        self._set_all(self.calculator_model.DEFAULTS)
+
+    def _set_all(self, values: dict[str, Any]) -> None:
+        with self.hold_trait_notifications():  # rules across inputs are checked once all are set
+            for name, value in values.items():
+                setattr(self, name, value)
+
     def _recompute(self, change: Any = None) -> None:
         result = self.calculator_model.compute(**self.inputs)._asdict()
         with self.hold_trait_notifications():
@@ -77,13 +95,22 @@ class CalculatorWidget(anywidget.AnyWidget):
         # Jupyter offline too, and keeps 1 MB out of every saved widget state.
         if content.get("type") == "plotly-request":
             self.send({"type": "plotly-source", "source": VENDORED_PLOTLY.read_text(encoding="utf-8")})
+        elif content.get("type") == "asset-request" and content.get("name") in ASSETS:
+            name = content["name"]
+            self.send({"type": "asset", "name": name, "source": ASSETS[name].read_text(encoding="utf-8")})
 
 
 def calculator_widget(
-    class_name: str, model: ModuleType, bundle: Path, doc: str, view_state: dict[str, str] | None = None
+    class_name: str,
+    model: ModuleType,
+    bundle: Path,
+    doc: str,
+    view_state: dict[str, str] | None = None,
+    methods: dict[str, Any] | None = None,
 ) -> type[CalculatorWidget]:
-    """Make a widget class with one synced trait per parameter and per output, and one
-    read-only synced trait per entry of `view_state` (constant markup the view reads)."""
+    """Make a widget class with one synced trait per parameter and per output, one
+    read-only synced trait per entry of `view_state` (constant markup the view reads),
+    and the calculator's own `methods` (e.g. a classmethod that builds one from a file)."""
     names = [p.name for p in model.PARAMETERS]
     by_name = {p.name: p for p in model.PARAMETERS}
 
@@ -107,6 +134,7 @@ def calculator_widget(
         "_css": STYLESHEET,
         "_check_input": traitlets.validate(*names)(check_input),
         "_on_input_change": traitlets.observe(*names)(CalculatorWidget._recompute),
+        **(methods or {}),
     }
     for p in model.PARAMETERS:
         namespace[p.name] = traitlets.Any(p.default, help=f"{p.label} ({p.range_text()})").tag(sync=True)

@@ -66,7 +66,12 @@ async function mountCalculator(el) {
     for (const template of el.querySelectorAll("template[data-view-state]")) values[template.dataset.viewState] = template.innerHTML;
     // `book: true` tells a view it runs in the static book (anywidget passes a `host` of its own).
     // Its form and results are built at once; each chart waits until it nears the viewport.
-    const host = { loadPlotly: (chart) => whenNearViewport(chart).then(loadPlotly), book: true };
+    // importModule loads a file shipped beside this host (a vendored module a view needs only on use).
+    const host = {
+      loadPlotly: (chart) => whenNearViewport(chart).then(loadPlotly),
+      importModule: (path) => import(new URL(path, import.meta.url).href),
+      book: true,
+    };
     module.default.render({ model: new PageModel(values), el, host });
   } catch (error) {
     const scenario = el.dataset.inputs ? "the scenario this page sets" : "the default scenario";

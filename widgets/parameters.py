@@ -11,10 +11,53 @@ browser an empty field (or the select's "unknown" option).
 
 from __future__ import annotations
 
+import functools
+import json
 import math
 import random
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any, ClassVar
+
+# The figures from data/ that defaults rest on, written by `python -m widgets.generate`
+# (widgets/calculator_anchors.py computes them; an installed package has no data/ to read).
+ANCHORS_FILE = Path(__file__).resolve().parent / "anchors.json"
+
+
+@functools.cache
+def _anchors() -> dict[str, dict[str, Any]]:
+    return json.loads(ANCHORS_FILE.read_text(encoding="utf-8"))
+
+
+def anchor(name: str) -> dict[str, Any]:
+    """One anchor from anchors.json (see widgets/calculator_anchors.py)."""
+    return _anchors()[name]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the book's data says about one input, as one short line with a citation link.
+
+    `low` to `high` is the range the data supports (a point if they are equal): the
+    default must lie in it (a test checks). Without a range the value is illustrative.
+    """
+
+    text: str
+    low: float | None = None
+    high: float | None = None
+    source: str = ""  # the link's words
+    url: str = ""
+
+    @property
+    def illustrative(self) -> bool:
+        return self.low is None or self.high is None
+
+    def covers(self, value: float) -> bool:
+        """Whether `value` lies in the supported range (always False when illustrative)."""
+        return not self.illustrative and self.low - 1e-12 <= value <= self.high + 1e-12
+
+
+ILLUSTRATIVE = Evidence("No source; illustrative.")
 
 
 @dataclass(frozen=True)
@@ -31,6 +74,7 @@ class Parameter:
     unit: str = ""
     help: str = ""
     optional: bool = False
+    evidence: Evidence | None = None  # every calculator input has one (a test checks)
 
     kind: ClassVar[str] = "number"
 
@@ -131,6 +175,23 @@ class Choice:
 
 
 AnyParameter = Parameter | Choice
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A named scenario for the preset menu: a value for every input, and a sentence saying
+    where the values come from. `field` names the field of study it stands for, if any."""
+
+    id: str
+    label: str
+    values: dict[str, Any]
+    note: str
+    field: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
 # How often a random test vector leaves an optional input unanswered.
 UNANSWERED_SHARE = 0.2
 
@@ -138,6 +199,13 @@ UNANSWERED_SHARE = 0.2
 def _plain(x: float) -> str:
     """Write 3.0 as "3" and 0.5 as "0.5", as people do."""
     return str(int(x)) if float(x).is_integer() else repr(float(x))
+
+
+def fields_without_data(with_data: tuple[str, ...] = ()) -> list[str]:
+    """The fields of study the book has data on elsewhere, less those a calculator's presets
+    cover: its preset menu says "no data for this field" for each."""
+    fields = anchor("fields")
+    return [label for label in fields["labels"] if label not in with_data]
 
 
 def validate(parameter: AnyParameter, value: Any) -> Any:

@@ -7,7 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import draw_all_figures, open_page, ready_calculator, shown_table, tab_to_field, table_without_javascript
+from tests.helpers import (
+    assert_evidence_lines,
+    draw_all_figures,
+    exercise_scenario_tools,
+    open_page,
+    ready_calculator,
+    shown_table,
+    tab_to_field,
+    table_without_javascript,
+)
 from widgets.career_paths import model
 from widgets.generate import read_vectors
 
@@ -60,6 +69,7 @@ def test_renders_default_scenario(guarded_page, server):
         label = root.locator(f'label[for="{field.get_attribute("id")}"]')
         assert parameter.label in label.inner_text()
     assert "illustrative" in root.inner_text()
+    assert_evidence_lines(root, model.PARAMETERS)
     wait_for_chart_years(page, model.DEFAULTS["years"])
     frame = model.to_frame()
     for trace, column in SERIES.items():
@@ -90,8 +100,9 @@ def test_keyboard_alone(guarded_page, server):
     assert shown_outputs(root) == model.format_outputs(model.compute(p_industry_faculty=0.1))
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("ArrowUp")
-    assert root.locator('input[name="p_industry_faculty"]').input_value() == "0.11"
-    assert shown_outputs(root) == model.format_outputs(model.compute(p_industry_faculty=0.11))
+    stepped = round(0.1 + next(p.step for p in model.PARAMETERS if p.name == "p_industry_faculty"), 6)
+    assert root.locator('input[name="p_industry_faculty"]').input_value() == str(stepped)
+    assert shown_outputs(root) == model.format_outputs(model.compute(p_industry_faculty=stepped))
     problems.assert_clean()
 
 
@@ -192,3 +203,22 @@ def test_the_table_reads_the_same_with_and_without_javascript(browser, guarded_p
     assert list(shown_table(root.locator("details.ows-table table"))) == expected
     problems.assert_clean()
     assert list(table_without_javascript(browser, f"{server}/{PAGE}", ROOT_SELECTOR)) == expected
+
+
+def test_presets_reset_share_links_and_sliders(guarded_page, server):
+    """One visit: every preset, the field notes, reset, the link and strict link reading, the sliders."""
+    page, problems = guarded_page
+    root = load(page, server)
+
+    def expect(root, values):
+        assert shown_outputs(root) == model.format_outputs(model.compute(**values)), values
+
+    exercise_scenario_tools(page, root, model, expect)
+    # A link that breaks the rule across the two postdoc moves: both keep their defaults, with a message.
+    page.goto(f"{server}/{PAGE}{model.SHARE_PREFIX}p_postdoc_faculty=0.9&p_postdoc_industry=0.5&years=12")
+    page.wait_for_function("() => location.hash === ''")
+    messages = root.locator(".ows-tools-status li").all_inner_texts()
+    assert len(messages) == 1 and "p_postdoc_faculty and p_postdoc_industry" in messages[0] and "at most 1" in messages[0]
+    expect(root, {**model.DEFAULTS, "years": 12})
+    assert not BAD_WORDS.search(root.inner_text())
+    problems.assert_clean()

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import draw_all_figures, open_page, ready_calculator, shown_table, tab_to_field, table_without_javascript
+from tests.helpers import (
+    assert_evidence_lines,
+    draw_all_figures,
+    exercise_scenario_tools,
+    open_page,
+    ready_calculator,
+    shown_table,
+    tab_to_field,
+    table_without_javascript,
+)
 from widgets.formatting import format_number
 from widgets.generate import read_vectors
 from widgets.publication_gap import model
@@ -52,6 +62,7 @@ def test_renders_default_scenario(guarded_page, server):
         label = root.locator(f'label[for="{field.get_attribute("id")}"]')
         assert parameter.label in label.inner_text()
     assert "illustrative" in root.inner_text()
+    assert_evidence_lines(root, model.PARAMETERS)
     series = chart_series(page)
     expected = model.to_frame()
     assert series["The postdoc"] == expected["postdoc_total"].tolist()
@@ -180,3 +191,143 @@ def test_the_table_reads_the_same_with_and_without_javascript(browser, guarded_p
     assert list(shown_table(root.locator("details.ows-table table"))) == expected
     problems.assert_clean()
     assert list(table_without_javascript(browser, f"{server}/{PAGE}", ROOT_SELECTOR)) == expected
+
+
+def test_presets_reset_share_links_and_sliders(guarded_page, server):
+    """One visit: every preset, the field notes, reset, the link and strict link reading, the sliders."""
+    page, problems = guarded_page
+    root = load(page, server)
+
+    def expect(root, values):
+        assert shown_outputs(root) == model.format_outputs(model.compute(**values)), values
+
+    exercise_scenario_tools(page, root, model, expect)
+    assert not BAD_WORDS.search(root.inner_text())
+    problems.assert_clean()
+
+
+RECORDS = Path(__file__).resolve().parents[1] / "fixtures" / "bibtex"
+PANEL = f"{ROOT_SELECTOR} .pg-record"
+
+
+def read_into_panel(page, folder: Path, name: str, content: bytes) -> None:
+    """Choose a file in the panel, as a reader does, and wait until the panel has dealt with it.
+    The file is written to `folder` first: Chromium then reads it from disk, which for a
+    10 MB file is much faster than sending its bytes to the browser."""
+    panel = page.locator(PANEL)
+    before = panel.get_attribute("data-attempts") or "0"
+    (folder / name).write_bytes(content)
+    page.set_input_files(f'{PANEL} input[name="publication_record"]', folder / name)
+    page.wait_for_function(
+        "([s, n]) => (document.querySelector(s).dataset.attempts ?? '0') !== n", arg=[PANEL, before], timeout=30000
+    )
+
+
+def record_state(page) -> tuple[str, str]:
+    """What a failed import must leave alone: the record's summary and the calculator's input."""
+    return (
+        page.locator(f'{PANEL} [data-output="record_summary"]').inner_text(),
+        page.locator(f'{ROOT_SELECTOR} .ows-form input[name="papers_at_phd"]').input_value(),
+    )
+
+
+def test_importing_a_publication_record(guarded_page, server, tmp_path):
+    """One visit, every case: a Scholar file read as Python reads it, the calculator set from
+    it, shared and reset; a pasted Zotero file; then each bad input refused with a message,
+    the last good record kept, and nothing executed or sent."""
+    from widgets.publication_gap.record import read_record
+
+    page, problems = guarded_page
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    root = load(page, server)
+    assert not any("bibtex-parser" in url for url in requested), "the parser loads only when a record is read"
+    panel = page.locator(PANEL)
+    panel.scroll_into_view_if_needed()
+    assert "not uploaded or sent anywhere" in panel.inner_text()
+
+    scholar = (RECORDS / "scholar.bib").read_bytes()
+    expected = read_record(RECORDS / "scholar.bib")
+    read_into_panel(page, tmp_path, "scholar.bib", scholar)
+    summary = panel.locator('[data-output="record_summary"]')
+    assert summary.inner_text() == expected.summary()
+    lists = panel.locator("details")
+    lists.first.locator("summary").click()  # the tables are filled when opened
+    assert lists.first.locator("tbody tr").count() == len(expected.counted())
+    lists.nth(2).locator("summary").click()
+    assert root.locator('.ows-form input[name="papers_at_phd"]').input_value() == format_number(model.DEFAULTS["papers_at_phd"])
+
+    year = panel.locator('input[name="phd_year"]')
+    year.fill("2021")
+    year.dispatch_event("change")
+    proposals = expected.proposals(2021)
+    assert root.locator('.ows-form input[name="papers_at_phd"]').input_value() == format_number(proposals["papers_at_phd"])
+    assert panel.locator(".pg-proposals li").count() == len(proposals)
+    assert all("taken from your record" in item for item in panel.locator(".pg-proposals li").all_inner_texts())
+    panel.get_by_role("button", name="Use these rates too").click()
+    scenario = {**model.DEFAULTS, **proposals}
+    assert shown_outputs(root) == model.format_outputs(model.compute(**scenario))
+    panel.locator('input[name="include_other"]').check()
+    assert summary.inner_text() == expected.summary(include_other=True)
+    panel.locator('input[name="include_other"]').uncheck()
+    href = root.locator("a[data-share-link]").get_attribute("href")
+    assert f"papers_at_phd={proposals['papers_at_phd']}" in href and f"postdoc_rate={proposals['postdoc_rate']}" in href
+    root.get_by_role("button", name="Reset to the defaults").click()
+    assert shown_outputs(root) == model.format_outputs(model.compute())
+
+    zotero = (RECORDS / "zotero.bib").read_text(encoding="utf-8")
+    panel.locator('textarea[name="publication_record_text"]').fill(zotero)
+    before = panel.get_attribute("data-attempts")
+    panel.get_by_role("button", name="Read the pasted text").click()
+    page.wait_for_function("([s, n]) => document.querySelector(s).dataset.attempts !== n", arg=[PANEL, before])
+    assert summary.inner_text() == read_record(zotero).summary()
+    good = record_state(page)
+
+    problem = panel.locator(".pg-record-problem")
+    pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n"
+    csv = b"title,venue,year\nQuery expansion with BERT,SIGIR,2021\n"
+    unbalanced = b"@article{a, title={Broken {brace}, journal={J}, year={2019}\n"
+    big = b"@misc{x, note={" + b"y" * (10 * 1024 * 1024) + b"}}"
+    many = b"@misc{k, title={t}, year=2020}\n" * 20_000
+    bad_files = [
+        ("empty.bib", b"", "empty"),
+        ("paper.bib", pdf, "PDF"),
+        ("list.bib", csv, "CSV"),
+        ("broken.bib", unbalanced, "No entry could be read"),
+        ("huge.bib", big, "10.5 MB"),
+        ("many.bib", many, "20,000 entries; at most 5,000"),
+    ]
+    for name, content, message in bad_files:
+        read_into_panel(page, tmp_path, name, content)
+        assert message in problem.inner_text(), (name, problem.inner_text())
+        assert "still used" in problem.inner_text()
+        assert record_state(page) == good, name
+
+    hostile = (
+        "@article{a, title={<script>window.__pwned=1</script>}, journal={J}, year=2019}\n"
+        "@inproceedings{b, title={<img src=x onerror=window.__pwned=2>}, booktitle={<b>C</b>}, year={{2019}}}\n"
+        "@article{c, title={Odd year}, journal={J}, year={2019a}}\n"
+        "@article{d, title={From the future}, journal={J}, year=3019}\n"
+    )
+    read_into_panel(page, tmp_path, "hostile.bib", hostile.encode())
+    assert problem.inner_text() == ""
+    assert summary.inner_text() == read_record(hostile).summary()
+    cells = lists.first.locator("tbody").inner_text()
+    assert "<script>window.__pwned=1</script>" in cells and "<img src=x onerror=window.__pwned=2>" in cells
+    skipped = lists.nth(2).locator("li").all_inner_texts()
+    assert skipped == ["c: with a year that is not four digits", f"d: with a year outside 1900–{datetime.date.today().year + 1}"]
+    assert panel.locator("img, script, b").count() == 0
+    page.wait_for_timeout(300)  # give anything injected a moment to run
+    assert page.evaluate("window.__pwned") is None
+
+    papers = root.locator('.ows-form input[name="papers_at_phd"]').input_value()
+    next_year = datetime.date.today().year + 1
+    for bad in ["1949", str(next_year + 1), "20x1", ""]:
+        year.fill(bad)
+        year.dispatch_event("change")
+        assert year.get_attribute("aria-invalid") == "true", bad
+        assert f"from 1950 to {next_year}" in panel.locator(f"#{year.get_attribute('id')}-error").inner_text()
+        assert root.locator('.ows-form input[name="papers_at_phd"]').input_value() == papers
+    assert not BAD_WORDS.search(panel.inner_text())
+    assert sum("bibtex-parser" in url for url in requested) == 1
+    problems.assert_clean()  # no request left the page, no console or page errors

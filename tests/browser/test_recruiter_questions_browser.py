@@ -11,7 +11,15 @@ from urllib.parse import unquote
 
 import pytest
 
-from tests.helpers import ROOT, open_page, ready_calculator, shown_table, table_without_javascript
+from tests.helpers import (
+    ROOT,
+    assert_evidence_lines,
+    exercise_scenario_tools,
+    open_page,
+    ready_calculator,
+    shown_table,
+    table_without_javascript,
+)
 from widgets.formatting import format_number
 from widgets.generate import read_vectors
 from widgets.parameters import Choice
@@ -123,6 +131,7 @@ def test_renders_an_unanswered_scorecard(guarded_page, server):
             assert options == ["", *p.values()]
     text = root.inner_text()
     assert "judgement" in text and "illustrative" in text
+    assert_evidence_lines(root, model.PARAMETERS)
     assert_nothing_injected(page, root)
     weights = [model.RULES[p.name].weight for p in model.PARAMETERS]
     wait_for_chart(page, "Unknown: not counted", weights)
@@ -549,3 +558,12 @@ def test_the_table_reads_the_same_with_and_without_javascript(browser, guarded_p
     assert list(shown_table(root.locator("details.ows-table table"))) == expected
     problems.assert_clean()
     assert list(table_without_javascript(browser, f"{server}/{PAGE}", ROOT_SELECTOR)) == expected
+
+
+def test_presets_reset_share_link_and_sliders(guarded_page, server):
+    """One visit: every offer preset, reset, the share link's address, the sliders."""
+    page, problems = guarded_page
+    root = load(page, server)
+    exercise_scenario_tools(page, root, model, expect_outputs, link_status=False)
+    assert_nothing_injected(page, root)
+    problems.assert_clean()

@@ -2,9 +2,9 @@
 // parser, the exports and the comparison must treat reader text as text.
 import test from "node:test";
 import assert from "node:assert/strict";
-import { PARAMETERS } from "../../widgets/recruiter_questions/parameters.js";
+import { PARAMETERS, SHARE_PREFIX } from "../../widgets/recruiter_questions/parameters.js";
 import { compute, formatAnswer, formatOutputs, table } from "../../widgets/recruiter_questions/model.js";
-import { MAX_FRAGMENT_LENGTH, fragmentFor, parseFragment } from "../../widgets/recruiter_questions/share_link.js";
+import { MAX_FRAGMENT_LENGTH, fragmentFor, parseFragment as parseAny } from "../../widgets/share_link.js";
 import { CSV_COLUMNS, toCsv, toMarkdown } from "../../widgets/recruiter_questions/export.js";
 import { comparisonFigure, comparisonTable, emptyOffer, inUse } from "../../widgets/recruiter_questions/offers.js";
 import { parseInput } from "../../widgets/calculator_ui.js";
@@ -62,17 +62,20 @@ test("choices and unanswered fields parse like the form reads them", () => {
   assert.equal(formatAnswer(question("median_papers"), 2.5), "2.5 papers a year");
 });
 
+const LINK = { prefix: SHARE_PREFIX, parameters: PARAMETERS };
+const parseFragment = (hash) => parseAny(hash, { ...LINK, named: true, noun: "question" });
+
 test("a fragment round-trips through fragmentFor and parseFragment", () => {
   const values = { ...emptyOffer(0).values, review_counts_papers: "no", median_papers: 0.5, left_for_faculty: 3 };
   const name = "Lab & Co. <research> \"quoted\" 'single'";
-  const parsed = parseFragment(fragmentFor(values, name, PARAMETERS), PARAMETERS);
+  const parsed = parseFragment(fragmentFor(values, { ...LINK, name }));
   assert.deepEqual(parsed.problems, []);
   assert.equal(parsed.name, name);
-  assert.deepEqual(parsed.answers, { median_papers: 0.5, review_counts_papers: "no", left_for_faculty: 3 });
+  assert.deepEqual(parsed.values, { median_papers: 0.5, review_counts_papers: "no", left_for_faculty: 3 });
 });
 
 test("hostile fragments are left out with a message, never trusted", () => {
-  assert.equal(parseFragment("#section-2", PARAMETERS), null, "other fragments are not ours");
+  assert.equal(parseFragment("#section-2"), null, "other fragments are not ours");
   const script = encodeURIComponent("<script>alert(1)</script>");
   const cases = [
     [`#rq:research_time=${script}`, /research_time=“<script>alert\(1\)<\/script>”: the answer must be a number from 0 to 100/],
@@ -90,17 +93,17 @@ test("hostile fragments are left out with a message, never trusted", () => {
     ["#rq:name=a%0Ab", /a name is 1 to 60 characters/],
   ];
   for (const [hash, message] of cases) {
-    const parsed = parseFragment(hash, PARAMETERS);
+    const parsed = parseFragment(hash);
     assert.equal(parsed.problems.length, 1, hash);
     assert.match(parsed.problems[0], message, hash);
     assert.ok(parsed.problems[0].length < 200, "messages quote reader text only shortened");
   }
-  assert.deepEqual(parseFragment("#rq:research_time=20&research_time=30", PARAMETERS).answers, { research_time: 20 });
-  assert.equal(Object.getPrototypeOf(parseFragment("#rq:__proto__=1", PARAMETERS).answers), Object.prototype);
-  const long = parseFragment(`#rq:name=${"y".repeat(MAX_FRAGMENT_LENGTH)}`, PARAMETERS);
-  assert.deepEqual(long.answers, {});
+  assert.deepEqual(parseFragment("#rq:research_time=20&research_time=30").values, { research_time: 20 });
+  assert.equal(Object.getPrototypeOf(parseFragment("#rq:__proto__=1").values), Object.prototype);
+  const long = parseFragment(`#rq:name=${"y".repeat(MAX_FRAGMENT_LENGTH)}`);
+  assert.deepEqual(long.values, {});
   assert.match(long.problems[0], /longer than 2000 characters/);
-  const many = parseFragment(`#rq:${Array(25).fill("research_time=5").join("&")}`, PARAMETERS);
+  const many = parseFragment(`#rq:${Array(25).fill("research_time=5").join("&")}`);
   assert.match(many.problems[0], /only the first 20 were read/);
 });
 

@@ -18,13 +18,14 @@ import pytest
 
 from tests.helpers import open_page
 from widgets.publication_gap import model
+from widgets.publication_gap.record import read_record
 
 # Every JupyterLab test runs on one xdist worker, one server at a time, as a reader runs one lab.
 pytestmark = pytest.mark.xdist_group("jupyterlab")
 
 CELLS = [
     "from widgets.publication_gap.widget import PublicationGap\ncalc = PublicationGap(years=5)\ncalc",
-    "print('python sees', calc.years, calc.gap)",
+    "print('python sees', calc.years, calc.gap, int(calc.papers_at_phd))",
     "calc.years = 3",
 ]
 
@@ -142,10 +143,46 @@ def test_widget_matches_the_model_and_syncs_both_ways(browser, lab):
     run_cell(page, 1)
     output = page.locator(".jp-Cell").nth(1).locator(".jp-OutputArea-output")
     output.wait_for(timeout=30000)
-    assert output.inner_text().strip() == f"python sees 7 {model.compute(years=7).gap}"
+    assert output.inner_text().strip() == f"python sees 7 {model.compute(years=7).gap} {model.DEFAULTS['papers_at_phd']}"
 
     run_cell(page, 2)
     page.wait_for_function("() => document.querySelector('[data-calculator] input[name=\"years\"]').value === '3'", timeout=30000)
     assert shown() == model.format_outputs(model.compute(years=3))
+
+    # The same scenario tools as the book, but no share link: a notebook has no page address to share.
+    preset = model.PRESETS[0]
+    root.locator('select[name="preset"]').select_option(preset.id)
+    assert shown() == model.format_outputs(model.compute(**preset.values))
+    slider = root.locator('input[type="range"][data-slider-for="years"]')
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    years_now = preset.values["years"] + 1
+    gap_now = model.compute(**{**preset.values, "years": years_now}).gap
+    assert root.locator('input[name="years"]').input_value() == str(years_now)
+    run_cell(page, 1)
+    page.wait_for_function(
+        "t => document.querySelectorAll('.jp-Cell')[1].querySelector('.jp-OutputArea-output')?.innerText.trim() === t",
+        arg=f"python sees {years_now} {gap_now} {preset.values['papers_at_phd']}",
+        timeout=30000,
+    )
+    assert root.locator("a[data-share-link]").count() == 0
+
+    # The record panel works here too: the parser comes from the kernel, the numbers are Python's.
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "bibtex" / "dblp.bib"
+    expected = read_record(fixture)
+    page.set_input_files('.pg-record input[name="publication_record"]', fixture)
+    page.wait_for_selector(".pg-record[data-attempts]", timeout=30000)
+    assert root.locator('[data-output="record_summary"]').inner_text() == expected.summary()
+    phd_year = root.locator('.pg-record input[name="phd_year"]')
+    phd_year.fill("2021")
+    phd_year.dispatch_event("change")
+    papers = expected.papers_up_to(2021)
+    assert root.locator('.ows-form input[name="papers_at_phd"]').input_value() == str(papers)
+    run_cell(page, 1)
+    page.wait_for_function(
+        "t => document.querySelectorAll('.jp-Cell')[1].querySelector('.jp-OutputArea-output')?.innerText.trim() === t",
+        arg=f"python sees {years_now} {gap_now} {papers}",
+        timeout=30000,
+    )
     problems.assert_clean()
     page.context.close()

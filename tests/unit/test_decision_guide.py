@@ -133,3 +133,24 @@ def test_errors_name_the_file_and_list_every_problem(tmp_path):
 def test_a_missing_guide_file_is_named():
     with pytest.raises(GuideError, match="no guide file .*no-such-guide.yml"):
         load_guide(ROOT / "no-such-guide.yml")
+
+
+def test_worked_numbers_are_the_calculators_defaults_filled_in():
+    from widgets.career_paths import model as career_paths
+    from widgets.publication_gap import model as publication_gap
+
+    texts = [text for r in GUIDE.recommendations for text in r.reasons]
+    assert not any("{" in text for text in texts)
+    gap = publication_gap.format_outputs(publication_gap.compute())
+    paths = career_paths.format_outputs(career_paths.compute())
+    assert any(f"the postdoc has {gap['postdoc_total']} papers to your {gap['your_total']}" in t for t in texts)
+    assert any(f"{paths['faculty_from_industry']} of people starting in industry" in t for t in texts)
+    raw_reasons = [text for r in RAW["recommendations"] for text in r["reasons"]]
+    assert any("{publication-gap.postdoc_total}" in text for text in raw_reasons)  # glued, not typed
+
+
+def test_an_unknown_worked_number_is_refused():
+    broken = copy.deepcopy(RAW)
+    broken["intro"] = "After {publication-gap.no_such_output} years"
+    with pytest.raises(GuideError, match=r"no calculator number \{publication-gap.no_such_output\}"):
+        parse_guide("broken", broken)

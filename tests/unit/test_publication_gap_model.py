@@ -8,6 +8,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from widgets.formatting import format_number
 from widgets.publication_gap import model
 
 PARAMS = {p.name: p for p in model.PARAMETERS}
@@ -24,12 +25,14 @@ inputs = st.fixed_dictionaries({name: values(name) for name in PARAMS})
 
 
 def test_defaults_by_hand():
-    # P0 = 6, r_i = 0.5, r_p = 3, T = 2, h = 3 (DESIGN.md's illustrative defaults).
+    d = model.DEFAULTS
+    p0, r_i, r_p, t, h = (d[n] for n in ("papers_at_phd", "industry_rate", "postdoc_rate", "years", "half_life"))
     r = model.compute()
-    assert (r.your_total, r.postdoc_total, r.gap) == (7.0, 12.0, 5.0)
-    w = 2 ** (-1 / 3)
-    assert r.your_score == pytest.approx(6 * w**2 + 0.5 * (1 + w))
-    assert r.postdoc_score == pytest.approx(6 * w**2 + 3 * (1 + w))
+    assert (r.your_total, r.postdoc_total, r.gap) == pytest.approx((p0 + r_i * t, p0 + r_p * t, (r_p - r_i) * t))
+    w = 2 ** (-1 / h)
+    # Each year's papers weighted by their age at the application, summed year by year.
+    assert r.your_score == pytest.approx(p0 * w**t + sum(r_i * w ** (t - k) for k in range(1, t + 1)))
+    assert r.postdoc_score == pytest.approx(p0 * w**t + sum(r_p * w ** (t - k) for k in range(1, t + 1)))
     assert r.recency_ratio == pytest.approx(r.your_score / r.postdoc_score)
 
 
@@ -143,6 +146,28 @@ def test_frame_columns_are_the_outputs_of_the_same_names(v):
 def test_table_labels_the_frame_columns_it_shows():
     frame = model.to_frame(years=3)
     table = model.table(years=3)
-    assert table.columns == [model.TABLE_COLUMNS[name] for name in ["year", *frame.columns[:3]]]
-    assert table.rows[-1] == ["3", "7.5", "15", "7.5"]
+    assert table.columns == [model.TABLE_COLUMNS[name] for name in ["year", *frame.columns]]
+    assert "weighted score" in table.columns[-1] and "weighted score" in table.columns[-2]
+    d = model.DEFAULTS
+    you, postdoc = d["papers_at_phd"] + 3 * d["industry_rate"], d["papers_at_phd"] + 3 * d["postdoc_rate"]
+    assert table.rows[-1][:4] == ["3", format_number(you), format_number(postdoc), format_number(postdoc - you)]
+    assert table.rows[-1][4:] == [format_number(frame["your_score"].iloc[-1]), format_number(frame["postdoc_score"].iloc[-1])]
     assert len(table.rows) == len(frame) == 4
+
+
+def test_your_weighted_score_falls_as_your_phd_papers_age():
+    """The table's point: with little published in industry, your weighted score falls each year."""
+    frame = model.to_frame(years=5, industry_rate=0)
+    assert frame["your_score"].is_monotonic_decreasing and frame["your_total"].nunique() == 1
+
+
+@given(inputs)
+def test_the_moving_peer_stays_ahead(v):
+    r = model.compute(**v)
+    if r.catch_up_years is None:
+        assert r.moving_gap is None
+        return
+    w = model.recency_weight(v["half_life"])
+    assert r.moving_gap == pytest.approx((r.postdoc_score - r.your_score) * w**r.catch_up_years, rel=1e-9, abs=1e-12)
+    if r.postdoc_score > r.your_score:
+        assert r.moving_gap > 0  # caught up with where the postdoc stood, never with the postdoc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -58,7 +59,7 @@ def test_bundled_module_loads_in_node(tmp_path):
     script = (
         f"const m = await import({str(bundle)!r});"
         "if (typeof m.default.render !== 'function') throw new Error('no render');"
-        "const r = m.CALCULATOR.compute({years: 2, papers_at_phd: 6, industry_rate: 0.5, postdoc_rate: 3, half_life: 3});"
+        f"const r = m.CALCULATOR.compute({json.dumps(model.DEFAULTS)});"
         "console.log(r.gap);"
     )
     done = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True)

@@ -212,8 +212,9 @@ def test_the_publications_chapter_glues_the_csrankings_figures():
     for name in ("rate_median", "rate_p25", "rate_p75", "rate_p90", "rate_mean", "rate_recent_mean", "years_with_paper"):
         assert f"{{glue:text}}`{name}`" in text, name
     paragraph = next(p for p in text.split("\n\n") if "rate_mean" in p)
-    assert paragraph.rstrip().endswith("compare like with like.")  # it ends with what it means for the calculator
+    # It ends with what it means for the calculator: that sentence is the paragraph's last.
     assert "**For the calculator**" in paragraph
+    assert ". " not in paragraph.rsplit("**For the calculator**", 1)[1]
 
 
 def test_most_cited_ai_papers_are_data_rows_and_say_what_they_measure():

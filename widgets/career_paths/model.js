@@ -8,7 +8,7 @@ export { OUTPUT_LABELS, PARAMETERS };
 
 export const STATES = ["postdoc", "faculty", "industry"];
 const TOLERANCE = 1e-9; // the two postdoc moves may add up to 1 exactly, give or take rounding
-const PAIR = ["p_postdoc_faculty", "p_postdoc_industry"];
+export const PAIR = ["p_postdoc_faculty", "p_postdoc_industry"]; // the two moves the rule ties together
 
 /** The rule across fields: a postdoc makes at most one of its two moves in a year. */
 export function check(values, changed) {

@@ -11,23 +11,45 @@ Nobody moves into the postdoc state. Starting from a postdoc or from an industry
 at graduation (year 0), the model gives the probability of each state after every
 year; the headline outputs are the chances of holding a faculty post after `years`.
 
-Every default is illustrative, not an estimate: no source in this book gives these
-yearly rates (the chapter explains why). The model is a Markov chain: a year's move
-depends only on where you are, not on how long you have been there.
+No source in this book gives these yearly rates, but its figures bound them: each input's
+`evidence` says how, and the defaults lie within those bounds (a moving-back chance well
+below the moving-out one; postdocs reaching faculty posts no more often than the book's
+shares allow). The model is a Markov chain: a year's move depends only on where you are,
+not on how long you have been there.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 import pandas as pd
 
-from widgets.formatting import format_probability
-from widgets.parameters import Parameter, validate_all
+from widgets.formatting import format_decimal, format_number, format_percent, format_probability
+from widgets.parameters import ILLUSTRATIVE, Evidence, Parameter, Preset, anchor, fields_without_data, validate_all
 from widgets.tables import Table
 
 PROBABILITY_HELP = "Write a chance as a decimal: 0.15 means a 15% chance each year."
+
+# What the book's data says about the rates (widgets/calculator_anchors.py, from data/).
+SHARES = anchor("postdoc_faculty_share")
+RETURN_BOUND = anchor("industry_return_bound")
+EXIT_RATIO = anchor("exit_to_return_ratio")
+DERIVED = "derived from the AI Index (CRA Taulbee) and the SED"
+
+# No source gives a postdoc's yearly chance of leaving for industry: illustrative.
+POSTDOC_TO_INDUSTRY = 0.2
+# The most a postdoc's yearly chance of a faculty post can be, with that chance of leaving,
+# if no more than SHARES["value"] of postdocs are to reach faculty posts: a/(a+b) <= share.
+POSTDOC_TO_FACULTY_BOUND = SHARES["value"] * POSTDOC_TO_INDUSTRY / (1 - SHARES["value"])
+# Well under the bound, which counts only one year's recruits as the pool that could return.
+INDUSTRY_TO_FACULTY = 0.005
+
+
+def _percent(x: float) -> str:
+    return format_percent(x / 100, 1)
+
 
 PARAMETERS: tuple[Parameter, ...] = (
     Parameter(
@@ -35,40 +57,73 @@ PARAMETERS: tuple[Parameter, ...] = (
         "Yearly chance a postdoc is hired as faculty",
         0,
         1,
-        0.2,
+        math.floor(POSTDOC_TO_FACULTY_BOUND * 100) / 100,  # the largest whole percent within the bound
         step=0.01,
         unit="0 to 1",
         help=PROBABILITY_HELP,
+        evidence=Evidence(
+            f"At most about {format_decimal(POSTDOC_TO_FACULTY_BOUND, 2)} with the default chance of leaving, so that at "
+            f"most {format_percent(SHARES['value'])} of postdocs reach faculty posts: of new PhDs, "
+            f"{_percent(SHARES['steady_state'])} can hold academic posts in the long run, "
+            f"{_percent(SHARES['straight_to_tenure_track'])} go straight to the tenure track, "
+            f"{_percent(SHARES['postdoc'])} take postdocs.",
+            0,
+            POSTDOC_TO_FACULTY_BOUND,
+            "Larson et al. and the SED (derived)",
+            SHARES["url"],
+        ),
     ),
     Parameter(
         "p_postdoc_industry",
         "Yearly chance a postdoc leaves for industry",
         0,
         1,
-        0.2,
+        POSTDOC_TO_INDUSTRY,
         step=0.01,
         unit="0 to 1",
         help=f"{PROBABILITY_HELP} With the chance above, at most 1 in total.",
+        evidence=ILLUSTRATIVE,
     ),
     Parameter(
         "p_industry_faculty",
         "Yearly chance someone in industry is hired as faculty",
         0,
         1,
-        0.02,
-        step=0.01,
+        INDUSTRY_TO_FACULTY,
+        step=0.001,
         unit="0 to 1",
         help=PROBABILITY_HELP,
+        evidence=Evidence(
+            f"Under {format_percent(RETURN_BOUND['value'], 1)} a year: about {format_number(RETURN_BOUND['hires'])} "
+            f"faculty came from industry in {RETURN_BOUND['hires_year']}, against {format_decimal(RETURN_BOUND['recruits'], 0)} "
+            f"new computing PhDs joining industry in {RETURN_BOUND['recruits_year']} alone; earlier cohorts could return too.",
+            0,
+            RETURN_BOUND["value"],
+            DERIVED,
+            RETURN_BOUND["url"],
+        ),
     ),
     Parameter(
         "p_faculty_industry",
         "Yearly chance a faculty member leaves for industry",
         0,
         1,
-        0.02,
-        step=0.01,
+        # As many times the chance the other way as the evidence suggests.
+        round(EXIT_RATIO["value"] * INDUSTRY_TO_FACULTY, 3),
+        step=0.001,
         unit="0 to 1",
         help=PROBABILITY_HELP,
+        evidence=Evidence(
+            f"About {format_number(EXIT_RATIO['value'])} times the chance the other way: in {EXIT_RATIO['year']} about "
+            f"{format_number(EXIT_RATIO['departures'])} faculty left for nonacademic jobs and "
+            f"{format_number(EXIT_RATIO['hires'])} came from industry, from pools far apart "
+            f"({_percent(EXIT_RATIO['industry_percent'])} of new computing PhDs join industry, "
+            f"{_percent(EXIT_RATIO['academe_percent'])} academe).",
+            0,
+            EXIT_RATIO["value"] * RETURN_BOUND["value"],
+            DERIVED,
+            EXIT_RATIO["url"],
+        ),
     ),
     Parameter(
         "years",
@@ -80,6 +135,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         integer=True,
         unit="years",
         help="How far ahead to look.",
+        evidence=ILLUSTRATIVE,
     ),
 )
 
@@ -219,6 +275,40 @@ def format_outputs(result: Result) -> dict[str, str]:
 
 
 DEFAULTS = {p.name: p.default for p in PARAMETERS}
+
+# Named scenarios for the preset menu: each sets every input and says where its values come from.
+CS = anchor("fields")["with_data"]
+_UPPER = round(RETURN_BOUND["value"], 3)
+PRESETS: tuple[Preset, ...] = (
+    Preset(
+        "shut",
+        "The essay's one-way street",
+        {**DEFAULTS, "p_industry_faculty": 0},
+        "Nobody is hired back from industry: the essay's street at its starkest.",
+    ),
+    Preset(
+        "two-way",
+        "A two-way street, for comparison",
+        {**DEFAULTS, "p_industry_faculty": DEFAULTS["p_faculty_industry"]},
+        "Moving back as likely as moving out. The data do not support this; it shows what no one-way street looks like.",
+    ),
+    Preset(
+        "upper-bound",
+        "The most the data allow",
+        {**DEFAULTS, "p_industry_faculty": _UPPER, "p_faculty_industry": round(EXIT_RATIO["value"] * _UPPER, 3)},
+        f"Moving back at the bound, {format_percent(RETURN_BOUND['value'], 1)} a year, as if one year's recruits were "
+        "everyone who could return; earlier cohorts make the real chance far smaller.",
+    ),
+    Preset(
+        "cs-defaults",
+        f"{CS}: the book's figures",
+        dict(DEFAULTS),
+        "The defaults: rates within the bounds that computing's faculty flows and the book's shares set.",
+        field=CS,
+    ),
+)
+NO_DATA_FIELDS = fields_without_data((CS,))
+SHARE_PREFIX = "#cp:"  # a link to a scenario: #cp:p_industry_faculty=0.01&years=10
 
 # Edge cases every implementation must agree on (the test vectors add a random sample).
 EDGE_CASES: list[dict[str, float]] = [

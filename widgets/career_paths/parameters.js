@@ -5,12 +5,19 @@ export const PARAMETERS = [
     "label": "Yearly chance a postdoc is hired as faculty",
     "minimum": 0,
     "maximum": 1,
-    "default": 0.2,
+    "default": 0.1,
     "step": 0.01,
     "integer": false,
     "unit": "0 to 1",
     "help": "Write a chance as a decimal: 0.15 means a 15% chance each year.",
     "optional": false,
+    "evidence": {
+      "text": "At most about 0.11 with the default chance of leaving, so that at most 35% of postdocs reach faculty posts: of new PhDs, 12.8% can hold academic posts in the long run, 7.2% go straight to the tenure track, 16.2% take postdocs.",
+      "low": 0,
+      "high": 0.10626126195444521,
+      "source": "Larson et al. and the SED (derived)",
+      "url": "https://doi.org/10.1002/sres.2210"
+    },
     "kind": "number",
     "range_text": "a number from 0 to 1"
   },
@@ -25,6 +32,13 @@ export const PARAMETERS = [
     "unit": "0 to 1",
     "help": "Write a chance as a decimal: 0.15 means a 15% chance each year. With the chance above, at most 1 in total.",
     "optional": false,
+    "evidence": {
+      "text": "No source; illustrative.",
+      "low": null,
+      "high": null,
+      "source": "",
+      "url": ""
+    },
     "kind": "number",
     "range_text": "a number from 0 to 1"
   },
@@ -33,12 +47,19 @@ export const PARAMETERS = [
     "label": "Yearly chance someone in industry is hired as faculty",
     "minimum": 0,
     "maximum": 1,
-    "default": 0.02,
-    "step": 0.01,
+    "default": 0.005,
+    "step": 0.001,
     "integer": false,
     "unit": "0 to 1",
     "help": "Write a chance as a decimal: 0.15 means a 15% chance each year.",
     "optional": false,
+    "evidence": {
+      "text": "Under 6.6% a year: about 64 faculty came from industry in 2022, against 974 new computing PhDs joining industry in 2023 alone; earlier cohorts could return too.",
+      "low": 0,
+      "high": 0.06573170168078016,
+      "source": "derived from the AI Index (CRA Taulbee) and the SED",
+      "url": "https://hai.stanford.edu/ai-index/2024-ai-index-report/education"
+    },
     "kind": "number",
     "range_text": "a number from 0 to 1"
   },
@@ -47,12 +68,19 @@ export const PARAMETERS = [
     "label": "Yearly chance a faculty member leaves for industry",
     "minimum": 0,
     "maximum": 1,
-    "default": 0.02,
-    "step": 0.01,
+    "default": 0.017,
+    "step": 0.001,
     "integer": false,
     "unit": "0 to 1",
     "help": "Write a chance as a decimal: 0.15 means a 15% chance each year.",
     "optional": false,
+    "evidence": {
+      "text": "About 3.4 times the chance the other way: in 2022 about 66 faculty left for nonacademic jobs and 64 came from industry, from pools far apart (70.3% of new computing PhDs join industry, 21.6% academe).",
+      "low": 0,
+      "high": 0.22061772964300042,
+      "source": "derived from the AI Index (CRA Taulbee) and the SED",
+      "url": "https://hai.stanford.edu/ai-index/2024-ai-index-report/education"
+    },
     "kind": "number",
     "range_text": "a number from 0 to 1"
   },
@@ -67,6 +95,13 @@ export const PARAMETERS = [
     "unit": "years",
     "help": "How far ahead to look.",
     "optional": false,
+    "evidence": {
+      "text": "No source; illustrative.",
+      "low": null,
+      "high": null,
+      "source": "",
+      "url": ""
+    },
     "kind": "number",
     "range_text": "a whole number from 1 to 40"
   }
@@ -84,3 +119,67 @@ export const TABLE_COLUMNS = {
   "faculty_from_postdoc": "Faculty, starting as a postdoc",
   "faculty_from_industry": "Faculty, starting in industry"
 };
+
+export const PRESETS = [
+  {
+    "id": "shut",
+    "label": "The essay's one-way street",
+    "values": {
+      "p_postdoc_faculty": 0.1,
+      "p_postdoc_industry": 0.2,
+      "p_industry_faculty": 0,
+      "p_faculty_industry": 0.017,
+      "years": 5
+    },
+    "note": "Nobody is hired back from industry: the essay's street at its starkest.",
+    "field": ""
+  },
+  {
+    "id": "two-way",
+    "label": "A two-way street, for comparison",
+    "values": {
+      "p_postdoc_faculty": 0.1,
+      "p_postdoc_industry": 0.2,
+      "p_industry_faculty": 0.017,
+      "p_faculty_industry": 0.017,
+      "years": 5
+    },
+    "note": "Moving back as likely as moving out. The data do not support this; it shows what no one-way street looks like.",
+    "field": ""
+  },
+  {
+    "id": "upper-bound",
+    "label": "The most the data allow",
+    "values": {
+      "p_postdoc_faculty": 0.1,
+      "p_postdoc_industry": 0.2,
+      "p_industry_faculty": 0.066,
+      "p_faculty_industry": 0.222,
+      "years": 5
+    },
+    "note": "Moving back at the bound, 6.6% a year, as if one year's recruits were everyone who could return; earlier cohorts make the real chance far smaller.",
+    "field": ""
+  },
+  {
+    "id": "cs-defaults",
+    "label": "Computer & info. sciences: the book's figures",
+    "values": {
+      "p_postdoc_faculty": 0.1,
+      "p_postdoc_industry": 0.2,
+      "p_industry_faculty": 0.005,
+      "p_faculty_industry": 0.017,
+      "years": 5
+    },
+    "note": "The defaults: rates within the bounds that computing's faculty flows and the book's shares set.",
+    "field": "Computer & info. sciences"
+  }
+];
+
+export const NO_DATA_FIELDS = [
+  "Engineering",
+  "Mathematics & statistics",
+  "Physical sciences",
+  "Biology & biomedicine"
+];
+
+export const SHARE_PREFIX = "#cp:";

@@ -1,7 +1,8 @@
 // Is the door still open? The view (form, chart, table) for anywidget and the static
 // book. The numbers come from model.js.
 import { mountCalculator } from "../calculator_ui.js";
-import { OUTPUT_LABELS, PARAMETERS, check, compute, facultySeries, formatOutputs, table } from "./model.js";
+import { OUTPUT_LABELS, PAIR, PARAMETERS, check, compute, facultySeries, formatOutputs, table } from "./model.js";
+import { NO_DATA_FIELDS, PRESETS, SHARE_PREFIX } from "./parameters.js";
 
 // Okabe-Ito colours, safe for colour-blind readers; the lines differ in dash too.
 const FROM_POSTDOC = "#0072B2";
@@ -49,8 +50,8 @@ export const CALCULATOR = {
   id: "career-paths",
   title: "Career paths calculator",
   note:
-    "The default chances are illustrative, not estimates: no source gives these yearly rates. " +
-    "Put in your own, as decimals from 0 to 1.",
+    "No source gives these yearly chances; each input's note says what the book's figures allow, and the " +
+    "defaults stay within it. Put in your own, as decimals from 0 to 1.",
   parameters: PARAMETERS,
   compute,
   check,
@@ -58,6 +59,10 @@ export const CALCULATOR = {
   chart,
   table,
   summary,
+  presets: PRESETS,
+  noDataFields: NO_DATA_FIELDS,
+  sharePrefix: SHARE_PREFIX,
+  linkedFields: PAIR,
 };
 
 export default {

@@ -6,10 +6,15 @@ into the pydantic models below, which check its shape (keys, non-empty texts, at
 answers a question), and then `check_guide` checks what a schema cannot: every answer must
 lead somewhere that exists, the questions must never loop, and every question and suggestion
 must be reachable. `decision_guide.js` walks it in the browser.
+
+A text may quote a calculator's default scenario as `{publication-gap.gap}` (an output or an
+input, by the calculator's id and its name): the number is filled in when the guide is read,
+as a chapter glues it, so the guide never states a number by hand.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +22,7 @@ import yaml
 from pydantic import Field
 
 from widgets.content_schema import Entry, Text, parse
+from widgets.formatting import format_number
 
 
 class GuideError(ValueError):
@@ -74,6 +80,37 @@ def load_guide(path: Path | str) -> Guide:
     return parse_guide(path.stem, yaml.safe_load(path.read_text(encoding="utf-8")), source=str(path))
 
 
+WORKED_NUMBER = re.compile(r"\{([a-z]+(?:-[a-z]+)*)\.([a-z_]+)\}")
+
+
+def default_number(calculator_id: str, name: str) -> str:
+    """A calculator's default input or output `name`, as its page prints it; KeyError if none."""
+    from widgets.calculators import CALCULATORS  # the models, only for guides that quote them
+
+    model = CALCULATORS[calculator_id]
+    if name in model.DEFAULTS:
+        return format_number(model.DEFAULTS[name])
+    return model.format_outputs(model.compute())[name]
+
+
+def fill_numbers(data: Any, where: str) -> Any:
+    """`data` with every `{calculator.name}` in its texts replaced by that default number."""
+    if isinstance(data, dict):
+        return {key: fill_numbers(value, where) for key, value in data.items()}
+    if isinstance(data, list):
+        return [fill_numbers(item, where) for item in data]
+    if not isinstance(data, str):
+        return data
+
+    def number(match: re.Match[str]) -> str:
+        try:
+            return default_number(*match.groups())
+        except KeyError:
+            raise GuideError(f"{where}: no calculator number {match.group(0)}") from None
+
+    return WORKED_NUMBER.sub(number, data)
+
+
 def parse_guide(guide_id: str, data: Any, source: str | None = None) -> Guide:
     """Build a Guide from plain data (as read from YAML) and check it.
 
@@ -85,7 +122,7 @@ def parse_guide(guide_id: str, data: Any, source: str | None = None) -> Guide:
         raise GuideError(f"{where}: expected a mapping at the top level")
     if "id" in data:
         raise GuideError(f"{where}: 'id' is the file's name, not a key in it")
-    guide = parse(Guide, {"id": guide_id, **data}, where, GuideError)
+    guide = parse(Guide, {"id": guide_id, **fill_numbers(data, where)}, where, GuideError)
     check_guide(guide, where)
     return guide
 

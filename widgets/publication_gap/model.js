@@ -44,6 +44,7 @@ export function compute({ years, papers_at_phd, industry_rate, postdoc_rate, hal
   const postdoc_total = papers_at_phd + postdoc_rate * years;
   const your_score = recencyScore(papers_at_phd, industry_rate, years, weight);
   const postdoc_score = recencyScore(papers_at_phd, postdoc_rate, years, weight);
+  const catch_up_years = catchUpYears(your_score, postdoc_score, postdoc_rate, weight);
   return {
     your_total,
     postdoc_total,
@@ -51,7 +52,9 @@ export function compute({ years, papers_at_phd, industry_rate, postdoc_rate, hal
     your_score,
     postdoc_score,
     recency_ratio: recencyRatio(your_score, postdoc_score),
-    catch_up_years: catchUpYears(your_score, postdoc_score, postdoc_rate, weight),
+    catch_up_years,
+    // A postdoc who keeps publishing moves on: the weighted gap only shrinks, by `weight` a year.
+    moving_gap: catch_up_years === null ? null : (postdoc_score - your_score) * weight ** catch_up_years,
   };
 }
 
@@ -63,23 +66,29 @@ export function formatOutputs(result) {
     gap: formatNumber(result.gap),
     recency_ratio: result.recency_ratio === null ? "n/a" : formatPercent(result.recency_ratio),
     catch_up_years: result.catch_up_years === null ? "never" : String(result.catch_up_years),
+    moving_gap: result.moving_gap === null ? "n/a" : formatNumber(result.moving_gap),
   };
 }
 
-/** Both cumulative records, year 0 (the PhD) to the application. */
+/** Both records, year 0 (the PhD) to the application: papers, and scores weighted for recency. */
 export function records(values) {
   const years = [...Array(values.years + 1).keys()];
+  const weight = recencyWeight(values.half_life);
   const you = years.map((t) => values.papers_at_phd + values.industry_rate * t);
   const postdoc = years.map((t) => values.papers_at_phd + values.postdoc_rate * t);
-  return { years, you, postdoc };
+  const yourScore = years.map((t) => recencyScore(values.papers_at_phd, values.industry_rate, t, weight));
+  const postdocScore = years.map((t) => recencyScore(values.papers_at_phd, values.postdoc_rate, t, weight));
+  return { years, you, postdoc, yourScore, postdocScore };
 }
 
 /** The chart's numbers as the page's table shows them (`table` in model.py). */
 export function table(values) {
-  const { years, you, postdoc } = records(values);
+  const { years, you, postdoc, yourScore, postdocScore } = records(values);
   return {
     caption: TABLE_CAPTION,
     columns: Object.values(TABLE_COLUMNS),
-    rows: years.map((t, i) => [String(t), formatNumber(you[i]), formatNumber(postdoc[i]), formatNumber(postdoc[i] - you[i])]),
+    rows: years.map((t, i) =>
+      [String(t), ...[you[i], postdoc[i], postdoc[i] - you[i], yourScore[i], postdocScore[i]].map(formatNumber)],
+    ),
   };
 }

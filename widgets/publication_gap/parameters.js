@@ -11,6 +11,13 @@ export const PARAMETERS = [
     "unit": "years",
     "help": "T: how long you are in industry while the peer is a postdoc.",
     "optional": false,
+    "evidence": {
+      "text": "The essay's example: 2 years in industry before applying.",
+      "low": 2,
+      "high": 2,
+      "source": "the essay",
+      "url": "https://github.com/lintool/guide/blob/master/industry-one-way-street.md"
+    },
     "kind": "number",
     "range_text": "a whole number from 0 to 15"
   },
@@ -25,6 +32,13 @@ export const PARAMETERS = [
     "unit": "papers",
     "help": "P0: the same record for both of you.",
     "optional": false,
+    "evidence": {
+      "text": "No source; illustrative.",
+      "low": null,
+      "high": null,
+      "source": "",
+      "url": ""
+    },
     "kind": "number",
     "range_text": "a number from 0 to 50"
   },
@@ -39,6 +53,13 @@ export const PARAMETERS = [
     "unit": "papers/year",
     "help": "r_i: what you publish while in industry.",
     "optional": false,
+    "evidence": {
+      "text": "No data on industry researchers. For scale, CS faculty 1\u20135 years after their first top-venue paper, counting years without one: median 0\u20131, middle half 0\u20131 a year.",
+      "low": 0.0,
+      "high": 1.0,
+      "source": "CSRankings",
+      "url": "https://csrankings.org"
+    },
     "kind": "number",
     "range_text": "a number from 0 to 20"
   },
@@ -47,12 +68,19 @@ export const PARAMETERS = [
     "label": "The postdoc's papers per year",
     "minimum": 0,
     "maximum": 20,
-    "default": 3,
+    "default": 2.0,
     "step": 0.1,
     "integer": false,
     "unit": "papers/year",
     "help": "r_p: what the peer publishes as a postdoc.",
     "optional": false,
+    "evidence": {
+      "text": "CS faculty 1\u20135 years after their first top-venue paper, in years with one: median 1, middle half 1\u20132 a year. Top venues only: counting every venue, output is higher.",
+      "low": 1.0,
+      "high": 2.0,
+      "source": "CSRankings",
+      "url": "https://csrankings.org"
+    },
     "kind": "number",
     "range_text": "a number from 0 to 20"
   },
@@ -67,6 +95,13 @@ export const PARAMETERS = [
     "unit": "years",
     "help": "h: after h years a paper counts half as much.",
     "optional": false,
+    "evidence": {
+      "text": "No source; illustrative.",
+      "low": null,
+      "high": null,
+      "source": "",
+      "url": ""
+    },
     "kind": "number",
     "range_text": "a number from 0.5 to 20"
   }
@@ -77,14 +112,89 @@ export const OUTPUT_LABELS = {
   "postdoc_total": "The postdoc's papers",
   "gap": "Gap in papers",
   "recency_ratio": "Your record, weighted for recency, as a share of theirs",
-  "catch_up_years": "Years at the postdoc's pace you would need to catch up"
+  "catch_up_years": "Years at the postdoc's pace you would need to catch up",
+  "moving_gap": "Weighted gap left by then to a postdoc who kept publishing"
 };
 
-export const TABLE_CAPTION = "Both records, year by year";
+export const TABLE_CAPTION = "Both records, year by year. A weighted score counts each paper less as it ages (half after one half-life), so it can fall while the number of papers grows.";
 
 export const TABLE_COLUMNS = {
   "year": "Years since PhD",
   "your_total": "Your papers",
   "postdoc_total": "The postdoc's papers",
-  "gap": "Gap"
+  "gap": "Gap",
+  "your_score": "Your weighted score",
+  "postdoc_score": "The postdoc's weighted score"
+};
+
+export const PRESETS = [
+  {
+    "id": "essay",
+    "label": "The essay's case",
+    "values": {
+      "years": 2,
+      "papers_at_phd": 6,
+      "industry_rate": 0.0,
+      "postdoc_rate": 2.0,
+      "half_life": 3
+    },
+    "note": "The essay's example: 2 years in a job where papers are not rewarded, so none at top venues (0 a year), against a postdoc at the upper quartile of early-career faculty.",
+    "field": ""
+  },
+  {
+    "id": "publishing-lab",
+    "label": "An industry lab that publishes",
+    "values": {
+      "years": 2,
+      "papers_at_phd": 6,
+      "industry_rate": 2.0,
+      "postdoc_rate": 2.0,
+      "half_life": 3
+    },
+    "note": "A lab that rewards papers, where you keep the postdoc's pace: the gap is gone, as in the essay's exceptions.",
+    "field": ""
+  },
+  {
+    "id": "five-years",
+    "label": "Five years away",
+    "values": {
+      "years": 5,
+      "papers_at_phd": 6,
+      "industry_rate": 0.5,
+      "postdoc_rate": 2.0,
+      "half_life": 3
+    },
+    "note": "The defaults, but applying after 5 years rather than the essay's 2 (illustrative).",
+    "field": ""
+  },
+  {
+    "id": "cs-median",
+    "label": "Computer & info. sciences: the median postdoc",
+    "values": {
+      "years": 2,
+      "papers_at_phd": 6,
+      "industry_rate": 0.5,
+      "postdoc_rate": 1.0,
+      "half_life": 3
+    },
+    "note": "The postdoc publishes like the median of CS faculty 1\u20135 years after their first top-venue paper, in years with one (1 a year, CSRankings); no data covers industry researchers, so your rate stays at the default.",
+    "field": "Computer & info. sciences"
+  }
+];
+
+export const NO_DATA_FIELDS = [
+  "Engineering",
+  "Mathematics & statistics",
+  "Physical sciences",
+  "Biology & biomedicine"
+];
+
+export const SHARE_PREFIX = "#pg:";
+
+export const RECORD = {
+  "max_characters": 2000000,
+  "max_entries": 5000,
+  "first_phd_year": 1950,
+  "first_year": 1900,
+  "recent_phd_years": 3
 };

@@ -3,6 +3,8 @@
 import { mountCalculator } from "../calculator_ui.js";
 import { formatNumber } from "../formatting.js";
 import { OUTPUT_LABELS, PARAMETERS, compute, formatOutputs, records, table } from "./model.js";
+import { NO_DATA_FIELDS, PRESETS, SHARE_PREFIX } from "./parameters.js";
+import { mountRecordPanel } from "./record_panel.js";
 
 // Okabe-Ito colours, safe for colour-blind readers; the lines differ in dash too.
 const YOU = "#D55E00";
@@ -68,17 +70,27 @@ function summary(values, result) {
 export const CALCULATOR = {
   id: "publication-gap",
   title: "Publication gap calculator",
-  note: "The defaults are illustrative, not estimates: put in your own numbers.",
+  note:
+    "Each input's note says what the book's data says about it; put in your own numbers. Catching up means " +
+    "reaching where the postdoc stood at the application: a postdoc who keeps publishing at the same pace " +
+    "stays ahead, and the weighted gap only shrinks, halving every half-life.",
   parameters: PARAMETERS,
   compute,
   outputs: Object.entries(OUTPUT_LABELS).map(([name, label]) => ({ name, label, format: (r) => formatOutputs(r)[name] })),
   chart,
   table,
   summary,
+  presets: PRESETS,
+  noDataFields: NO_DATA_FIELDS,
+  sharePrefix: SHARE_PREFIX,
 };
+
+let panels = 0;
 
 export default {
   render(context) {
-    return mountCalculator(context, CALCULATOR);
+    const stop = mountCalculator(context, CALCULATOR);
+    mountRecordPanel(context, `pg-${++panels}`);
+    return stop;
   },
 };

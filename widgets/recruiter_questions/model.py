@@ -41,8 +41,17 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from widgets.formatting import format_decimal, format_number, round_half_up
-from widgets.parameters import Answer, AnyParameter, Choice, Parameter, validate_all
+from widgets.parameters import ILLUSTRATIVE, Answer, AnyParameter, Choice, Evidence, Parameter, Preset, anchor, validate_all
+from widgets.publication_gap import model as publication_gap
 from widgets.tables import Table
+
+# Answers that earn every point of a count question. The median paper count earns them all
+# at the pace the publication-gap calculator gives the postdoc competitor, so the scorecard
+# and that calculator rest on the same evidence (a test checks); the other is illustrative.
+MEDIAN_PAPERS_FULL_AT = publication_gap.DEFAULTS["postdoc_rate"]
+LEFT_FOR_FACULTY_FULL_AT = 3
+PUBLISHING_SHARE = anchor("publishing_share")
+POSTDOC_RATE = next(p.evidence for p in publication_gap.PARAMETERS if p.name == "postdoc_rate")
 
 PARAMETERS: tuple[AnyParameter, ...] = (
     Parameter(
@@ -58,6 +67,15 @@ PARAMETERS: tuple[AnyParameter, ...] = (
             "Ask: “Could you point me to papers the team published this past year?” "
             "Count people, not papers; in computing, conference papers count."
         ),
+        evidence=Evidence(
+            f"For scale: in a given year {format_decimal(PUBLISHING_SHARE['low'], 0)}–"
+            f"{format_decimal(PUBLISHING_SHARE['high'], 0)}% of {publication_gap.EARLY_CAREER} publish at a top venue; "
+            "counting every venue, more do.",
+            PUBLISHING_SHARE["low"],
+            PUBLISHING_SHARE["high"],
+            "CSRankings",
+            PUBLISHING_SHARE["url"],
+        ),
     ),
     Parameter(
         "median_papers",
@@ -69,6 +87,14 @@ PARAMETERS: tuple[AnyParameter, ...] = (
         unit="papers a year",
         optional=True,
         help="Ask: “Over the last few years, roughly how many papers a year does a typical researcher here publish?”",
+        evidence=Evidence(
+            f"{POSTDOC_RATE.text} Full points at {format_number(MEDIAN_PAPERS_FULL_AT)}, "
+            "the postdoc's pace in the publication-gap calculator.",
+            POSTDOC_RATE.low,
+            POSTDOC_RATE.high,
+            POSTDOC_RATE.source,
+            POSTDOC_RATE.url,
+        ),
     ),
     Choice(
         "review_counts_papers",
@@ -87,6 +113,7 @@ PARAMETERS: tuple[AnyParameter, ...] = (
         unit="% of working time",
         optional=True,
         help="Ask: “How much of my week could go to work I would be able to publish?”",
+        evidence=ILLUSTRATIVE,
     ),
     Choice(
         "prepub_review",
@@ -112,6 +139,7 @@ PARAMETERS: tuple[AnyParameter, ...] = (
         integer=True,
         optional=True,
         help="Ask: “Has anyone from this team gone on to a faculty job in recent years?”",
+        evidence=ILLUSTRATIVE,
     ),
     Choice(
         "academic_ties",
@@ -139,10 +167,6 @@ class Rule(NamedTuple):
 
 RED_FLAG_SHARE = 0.25
 DECIDING_QUESTION = "review_counts_papers"
-# Answers that earn every point of a count question: round numbers chosen by this book
-# (illustrative), not benchmarks.
-MEDIAN_PAPERS_FULL_AT = 2
-LEFT_FOR_FACULTY_FULL_AT = 3
 
 RULES: dict[str, Rule] = {
     "published_last_year": Rule(
@@ -158,7 +182,8 @@ RULES: dict[str, Rule] = {
         MEDIAN_PAPERS_FULL_AT,
         f"The median researcher publishes fewer than {format_number(MEDIAN_PAPERS_FULL_AT * RED_FLAG_SHARE)} papers a year.",
         "The essay's second test: the pace a faculty search will compare you against. Full points at "
-        f"{MEDIAN_PAPERS_FULL_AT} a year, a round number chosen by this book (illustrative), not a benchmark.",
+        f"{format_number(MEDIAN_PAPERS_FULL_AT)} a year, the postdoc's pace in the publication-gap calculator: the "
+        "upper quartile of early-career CS faculty at top venues (CSRankings).",
     ),
     "review_counts_papers": Rule(
         "Papers count in reviews",
@@ -376,6 +401,51 @@ def table(**inputs: Any) -> Table:
 
 
 DEFAULTS = {p.name: p.default for p in PARAMETERS}
+
+# Three hypothetical offers (no real company's answers): the chapter's examples and the
+# preset menu's scenarios. Questions an offer leaves out are unknown.
+PRESETS: tuple[Preset, ...] = (
+    Preset(
+        "permission",
+        "A permission-only offer",
+        {
+            **DEFAULTS,
+            "published_last_year": 30,
+            "median_papers": 0.5,
+            "review_counts_papers": "no",
+            "research_time": 20,
+            "prepub_review": "sometimes",
+            "fixed_term": "no",
+            "left_for_faculty": 0,
+            "academic_ties": "partly",
+        },
+        "Hypothetical: publishing is encouraged, but papers do not count in reviews.",
+    ),
+    Preset(
+        "industry-postdoc",
+        "An industry postdoc",
+        {
+            **DEFAULTS,
+            "published_last_year": 90,
+            "median_papers": 3,
+            "review_counts_papers": "explicitly",
+            "research_time": 90,
+            "prepub_review": "rarely",
+            "fixed_term": "yes",
+            "left_for_faculty": 4,
+            "academic_ties": "yes",
+        },
+        "Hypothetical: a fixed-term post built as a step to faculty jobs.",
+    ),
+    Preset(
+        "half-known",
+        "A half-known offer",
+        {**DEFAULTS, "review_counts_papers": "informally", "research_time": 50, "published_last_year": 60},
+        "Hypothetical: three answers known, five still to ask.",
+    ),
+)
+NO_DATA_FIELDS: list[str] = []  # an offer's answers are about a team, not a field
+SHARE_PREFIX = "#rq:"
 
 # Constants the JS model reads from the generated parameters.js (one source of truth).
 BROWSER_CONSTANTS = {

@@ -11,6 +11,13 @@ export const PARAMETERS = [
     "unit": "% of the team",
     "help": "Ask: \u201cCould you point me to papers the team published this past year?\u201d Count people, not papers; in computing, conference papers count.",
     "optional": true,
+    "evidence": {
+      "text": "For scale: in a given year 42\u201351% of CS faculty 1\u20135 years after their first top-venue paper publish at a top venue; counting every venue, more do.",
+      "low": 42.21355090457609,
+      "high": 51.45003129563948,
+      "source": "CSRankings",
+      "url": "https://csrankings.org"
+    },
     "kind": "number",
     "range_text": "a number from 0 to 100"
   },
@@ -25,6 +32,13 @@ export const PARAMETERS = [
     "unit": "papers a year",
     "help": "Ask: \u201cOver the last few years, roughly how many papers a year does a typical researcher here publish?\u201d",
     "optional": true,
+    "evidence": {
+      "text": "CS faculty 1\u20135 years after their first top-venue paper, in years with one: median 1, middle half 1\u20132 a year. Top venues only: counting every venue, output is higher. Full points at 2, the postdoc's pace in the publication-gap calculator.",
+      "low": 1.0,
+      "high": 2.0,
+      "source": "CSRankings",
+      "url": "https://csrankings.org"
+    },
     "kind": "number",
     "range_text": "a number from 0 to 20"
   },
@@ -62,6 +76,13 @@ export const PARAMETERS = [
     "unit": "% of working time",
     "help": "Ask: \u201cHow much of my week could go to work I would be able to publish?\u201d",
     "optional": true,
+    "evidence": {
+      "text": "No source; illustrative.",
+      "low": null,
+      "high": null,
+      "source": "",
+      "url": ""
+    },
     "kind": "number",
     "range_text": "a number from 0 to 100"
   },
@@ -118,6 +139,13 @@ export const PARAMETERS = [
     "unit": "",
     "help": "Ask: \u201cHas anyone from this team gone on to a faculty job in recent years?\u201d",
     "optional": true,
+    "evidence": {
+      "text": "No source; illustrative.",
+      "low": null,
+      "high": null,
+      "source": "",
+      "url": ""
+    },
     "kind": "number",
     "range_text": "a whole number from 0 to 50"
   },
@@ -161,6 +189,61 @@ export const TABLE_COLUMNS = {
   "max_points": "Points possible"
 };
 
+export const PRESETS = [
+  {
+    "id": "permission",
+    "label": "A permission-only offer",
+    "values": {
+      "published_last_year": 30,
+      "median_papers": 0.5,
+      "review_counts_papers": "no",
+      "research_time": 20,
+      "prepub_review": "sometimes",
+      "fixed_term": "no",
+      "left_for_faculty": 0,
+      "academic_ties": "partly"
+    },
+    "note": "Hypothetical: publishing is encouraged, but papers do not count in reviews.",
+    "field": ""
+  },
+  {
+    "id": "industry-postdoc",
+    "label": "An industry postdoc",
+    "values": {
+      "published_last_year": 90,
+      "median_papers": 3,
+      "review_counts_papers": "explicitly",
+      "research_time": 90,
+      "prepub_review": "rarely",
+      "fixed_term": "yes",
+      "left_for_faculty": 4,
+      "academic_ties": "yes"
+    },
+    "note": "Hypothetical: a fixed-term post built as a step to faculty jobs.",
+    "field": ""
+  },
+  {
+    "id": "half-known",
+    "label": "A half-known offer",
+    "values": {
+      "published_last_year": 60,
+      "median_papers": null,
+      "review_counts_papers": "informally",
+      "research_time": 50,
+      "prepub_review": null,
+      "fixed_term": null,
+      "left_for_faculty": null,
+      "academic_ties": null
+    },
+    "note": "Hypothetical: three answers known, five still to ask.",
+    "field": ""
+  }
+];
+
+export const NO_DATA_FIELDS = [];
+
+export const SHARE_PREFIX = "#rq:";
+
 export const SCORING = [
   {
     "name": "published_last_year",
@@ -174,9 +257,9 @@ export const SCORING = [
     "name": "median_papers",
     "short": "Median papers a year",
     "weight": 15,
-    "full_at": 2,
+    "full_at": 2.0,
     "red_flag": "The median researcher publishes fewer than 0.5 papers a year.",
-    "reason": "The essay's second test: the pace a faculty search will compare you against. Full points at 2 a year, a round number chosen by this book (illustrative), not a benchmark."
+    "reason": "The essay's second test: the pace a faculty search will compare you against. Full points at 2 a year, the postdoc's pace in the publication-gap calculator: the upper quartile of early-career CS faculty at top venues (CSRankings)."
   },
   {
     "name": "review_counts_papers",

@@ -6,7 +6,8 @@ import { element, fillTable, loadPlotly, mountCalculator, pageLayout } from "../
 import { formatNumber } from "../formatting.js";
 import { OUTPUT_LABELS, QUESTIONS, compute, formatOutputs, pointsText, questionRows, table } from "./model.js";
 import { MAX_OFFERS, comparisonFigure, comparisonTable, emptyOffer, hasAnswers, inUse } from "./offers.js";
-import { MAX_NAME_LENGTH, cleanName, fragmentFor, parseFragment } from "./share_link.js";
+import { MAX_NAME_LENGTH, cleanName, fragmentFor, parseFragment } from "../share_link.js";
+import { PRESETS, SHARE_PREFIX } from "./parameters.js";
 import { downloadText, toCsv, toMarkdown } from "./export.js";
 import { fillSheet, printSheet } from "./interview_sheet.js";
 
@@ -74,7 +75,12 @@ export const CALCULATOR = {
   chart,
   table,
   summary,
+  presets: PRESETS,
+  noDataFields: [],
+  sharePrefix: SHARE_PREFIX,
+  readsLink: false, // the offers below read #rq: links themselves: a link fills in an offer
 };
+const LINK = { prefix: SHARE_PREFIX, parameters: QUESTIONS };
 
 let views = 0;
 
@@ -226,8 +232,9 @@ function linkReport(count, name, problems) {
   return lines;
 }
 
-/** Offers, notes, comparison, print, downloads and the page address, around the scorecard. */
-function mountExtras({ model, el, host }) {
+/** Offers, notes, comparison, print, downloads and the page address, around the scorecard.
+ * `link` is the scorecard's share link: it names the offer on screen (`link.name`). */
+function mountExtras({ model, el, host }, link) {
   const prefix = `rq-${++views}`;
   const inBook = host?.book === true; // only the book's page address is the reader's to use
   const offers = Array.from({ length: MAX_OFFERS }, (_, i) => emptyOffer(i));
@@ -237,6 +244,7 @@ function mountExtras({ model, el, host }) {
 
   const { picker, labels, nameInput, nameError } = buildOfferPicker(prefix, offers);
   nameInput.value = offers[active].name;
+  link.name = () => offers[active].name;
   const notes = addNoteFields(el, prefix, (name, text) => (offers[active].notes[name] = text));
   const linkStatus = element("div", { class: "rq-link-status", role: "status" });
   const comparison = buildComparison(prefix);
@@ -255,7 +263,7 @@ function mountExtras({ model, el, host }) {
       ["Download answers (Markdown)", (status) => download(toMarkdown(started()), "recruiter-questions.md", "text/markdown;charset=utf-8", status)],
       ["Download answers (CSV)", (status) => download(toCsv(started()), "recruiter-questions.csv", "text/csv;charset=utf-8", status)],
     ],
-    inBook && (() => location.href.split("#")[0] + fragmentFor(offers[active].values, offers[active].name, QUESTIONS)),
+    inBook && (() => location.href.split("#")[0] + fragmentFor(offers[active].values, { ...LINK, name: offers[active].name })),
   );
   el.prepend(picker, linkStatus);
   el.append(comparison.part, interview);
@@ -310,19 +318,20 @@ function mountExtras({ model, el, host }) {
     nameError.textContent = "";
     offers[active].name = name;
     labels[active].textContent = name;
+    link.tools.refreshLink();
     refresh();
   });
 
   // A link such as #rq:review_counts_papers=no&research_time=20 fills in an offer: the
   // first one not yet started, else the one on screen.
   function loadFromAddress() {
-    const parsed = parseFragment(location.hash, QUESTIONS);
+    const parsed = parseFragment(location.hash, { ...LINK, named: true, noun: "question" });
     if (parsed === null) return;
     const free = offers.findIndex((offer) => !inUse(offer));
     const index = free >= 0 ? free : active;
     if (parsed.name !== null) offers[index].name = parsed.name;
-    showOffer(index, { ...emptyOffer(index).values, ...parsed.answers });
-    linkStatus.replaceChildren(...linkReport(Object.keys(parsed.answers).length, offers[index].name, parsed.problems));
+    showOffer(index, { ...emptyOffer(index).values, ...parsed.values });
+    linkStatus.replaceChildren(...linkReport(Object.keys(parsed.values).length, offers[index].name, parsed.problems));
     // Clear the address, so that following the same link again fills it in again.
     history.replaceState(history.state, "", location.pathname + location.search);
     el.scrollIntoView();
@@ -341,8 +350,10 @@ function mountExtras({ model, el, host }) {
 
 export default {
   render(context) {
-    const stopScorecard = mountCalculator(context, CALCULATOR);
-    const stopExtras = mountExtras(context);
+    const link = { name: () => null };
+    const stopScorecard = mountCalculator(context, { ...CALCULATOR, shareName: () => link.name() });
+    link.tools = stopScorecard.tools;
+    const stopExtras = mountExtras(context, link);
     return () => {
       stopScorecard();
       stopExtras();
