@@ -34,7 +34,8 @@ export function catchUpYears(yourScore, postdocScore, postdocRate, weight) {
 /** Your score as a share of the postdoc's; null when theirs is (nearly) 0 and the share undefined. */
 function recencyRatio(yourScore, postdocScore) {
   const ratio = postdocScore > 0 ? yourScore / postdocScore : null;
-  return ratio !== null && Number.isFinite(ratio) ? ratio : null;
+  // A postdoc score of about 1e-308 makes the share too large to print as a percentage.
+  return ratio !== null && Number.isFinite(ratio * 100) ? ratio : null;
 }
 
 /** Every output for already-validated inputs (see model.py for the equations). */

@@ -211,7 +211,8 @@ def compute(**inputs: Any) -> Result:
     your_score = recency_score(p0, r_i, years, w)
     postdoc_score = recency_score(p0, r_p, years, w)
     ratio = your_score / postdoc_score if postdoc_score > 0 else None
-    if ratio is not None and not math.isfinite(ratio):  # a postdoc score of about 1e-320
+    # A postdoc score of about 1e-308 makes the share too large to print as a percentage.
+    if ratio is not None and not math.isfinite(ratio * 100):
         ratio = None
     catch_up = catch_up_years(your_score, postdoc_score, r_p, w)
     return Result(
@@ -319,4 +320,5 @@ EDGE_CASES: list[dict[str, float]] = [
     {"half_life": 0.5, "years": 15},
     {"half_life": 20, "years": 15, "papers_at_phd": 50},
     {"years": 1, "papers_at_phd": 5e-324, "industry_rate": 1, "postdoc_rate": 0, "half_life": 2},  # share overflows: n/a
+    {"years": 1, "papers_at_phd": 0, "industry_rate": 1, "postdoc_rate": 1.1e-308},  # share as a percentage overflows: n/a
 ]

@@ -727,7 +727,7 @@ function catchUpYears(yourScore, postdocScore, postdocRate, weight) {
 }
 function recencyRatio(yourScore, postdocScore) {
   const ratio = postdocScore > 0 ? yourScore / postdocScore : null;
-  return ratio !== null && Number.isFinite(ratio) ? ratio : null;
+  return ratio !== null && Number.isFinite(ratio * 100) ? ratio : null;
 }
 function compute({ years, papers_at_phd, industry_rate, postdoc_rate, half_life }) {
   const weight = recencyWeight(half_life);
