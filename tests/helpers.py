@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import gzip
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -35,26 +35,33 @@ def book_pages(html: Path) -> list[str]:
     return sorted(p for p in paths if not p.startswith(NOT_PAGES))
 
 
+def toc_parts() -> list[tuple[str, list[str]]]:
+    """Each part of _toc.yml as (caption, its files in reading order, without suffix)."""
+    import yaml
+
+    def files(entries: list[dict]) -> list[str]:
+        found = []
+        for entry in entries:
+            if "file" in entry:
+                found.append(entry["file"])
+            found += files(entry.get("chapters", []) + entry.get("sections", []))
+        return found
+
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    return [(part["caption"], files(part["chapters"])) for part in toc["parts"]]
+
+
+def toc_root() -> str:
+    import yaml
+
+    return yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))["root"]
+
+
 def toc_pages() -> list[str]:
     """The pages the book is built from (_toc.yml), as book_pages names them once built: so
     tests can be listed one per page before the book is built."""
-    import yaml
-
-    def files(entries: list[dict]) -> Iterator[str]:
-        for entry in entries:
-            if "file" in entry:
-                yield entry["file"]
-            yield from files(entry.get("parts", []) + entry.get("chapters", []) + entry.get("sections", []))
-
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    return sorted({"index.html", "404.html", f"{toc['root']}.html", *(f"{name}.html" for name in files([toc]))})
-
-
-def slides_pages() -> list[str]:
-    """The workshops' slides, which the build writes beside the pages (one per workshop plan)."""
-    from instructor_kit.workshops import known_workshops
-
-    return [f"slides/{workshop_id}.html" for workshop_id in known_workshops()]
+    names = [name for _, files in toc_parts() for name in files]
+    return sorted({"index.html", "404.html", f"{toc_root()}.html", *(f"{name}.html" for name in names)})
 
 
 # --- weight -------------------------------------------------------------------------------

@@ -7,10 +7,9 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-import yaml
 from bs4 import BeautifulSoup
 
-from tests.helpers import ROOT, book_pages
+from tests.helpers import book_pages, toc_parts
 from widgets import evidence
 from widgets.recruiter_questions.model import PARAMETERS
 
@@ -35,16 +34,7 @@ def internal_links(html: Path, page: str, within: BeautifulSoup | None = None) -
 
 
 def part_pages(caption: str) -> list[str]:
-    def files(entries: list[dict]) -> list[str]:
-        found = []
-        for entry in entries:
-            if "file" in entry:
-                found.append(entry["file"] + ".html")
-            found += files(entry.get("chapters", []) + entry.get("sections", []))
-        return found
-
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    return next(files(part["chapters"]) for part in toc["parts"] if part["caption"] == caption)
+    return next([f"{name}.html" for name in files] for part, files in toc_parts() if part == caption)
 
 
 def test_no_page_title_carries_a_number_that_follows_its_parents_sections(built_book):

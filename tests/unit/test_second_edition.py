@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, toc_parts, toc_root
 from widgets.data import load
 from widgets.evidence import fact
 
@@ -43,17 +42,7 @@ REWRITTEN_ELSEWHERE: set[str] = set()
 
 def reader_pages() -> list[str]:
     """Every page in _toc.yml, as a source path."""
-
-    def files(entries: list[dict]) -> list[str]:
-        found = []
-        for entry in entries:
-            if "file" in entry:
-                found.append(entry["file"] + ".md")
-            found += files(entry.get("chapters", []) + entry.get("sections", []))
-        return found
-
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    return [toc["root"] + ".md", *files(toc["parts"])]
+    return [f"{name}.md" for name in [toc_root(), *(name for _, files in toc_parts() for name in files)]]
 
 
 def prose(page: str) -> str:
