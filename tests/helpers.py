@@ -64,6 +64,13 @@ def toc_pages() -> list[str]:
     return sorted({"index.html", "404.html", f"{toc_root()}.html", *(f"{name}.html" for name in names)})
 
 
+def slides_pages() -> list[str]:
+    """The workshops' slides, which the build writes beside the pages (one per workshop plan)."""
+    from instructor_kit.workshops import known_workshops
+
+    return [f"slides/{workshop_id}.html" for workshop_id in known_workshops()]
+
+
 # --- weight -------------------------------------------------------------------------------
 
 

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.helpers import (
     assert_evidence_lines,
@@ -252,8 +253,8 @@ def test_importing_a_publication_record(guarded_page, server, tmp_path):
     summary = panel.locator('[data-output="record_summary"]')
     assert summary.inner_text() == expected.summary()
     lists = panel.locator("details")
-    lists.first.locator("summary").click()  # the tables are filled when opened
-    assert lists.first.locator("tbody tr").count() == len(expected.counted())
+    lists.first.locator("summary").click()  # the tables are filled when opened (on its toggle event)
+    expect(lists.first.locator("tbody tr")).to_have_count(len(expected.counted()))
     lists.nth(2).locator("summary").click()
     assert root.locator('.ows-form input[name="papers_at_phd"]').input_value() == format_number(model.DEFAULTS["papers_at_phd"])
 
