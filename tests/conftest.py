@@ -4,54 +4,52 @@ helpers.py."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pytest
 from chromium import CHROMIUM_ARGS, require_chromium
-from filelock import FileLock
 from hypothesis import settings
 from static_server import published_prefix, serving
 
-from tests.helpers import HTML, OUTPUT_ROOT, ROOT, PageProblems, guard_page
+from tests import book_builds
+from tests.book_builds import BuildResult
+from tests.helpers import HTML, ROOT, PageProblems, guard_page
 
 # Property tests check behaviour, not speed: no per-example deadline on a busy 2-core machine.
 settings.register_profile("book", deadline=None)
 settings.load_profile("book")
 
 
-@dataclass
-class BuildResult:
-    returncode: int
-    output: str
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the builds the collected tests need (tests/book_builds.py), while tests run."""
+    if not session.config.option.collectonly:
+        used = {name for item in session.items for name in getattr(item, "fixturenames", ())}
+        book_builds.start(book_builds.shared_dir(session.config), used)
 
 
-def build_book(output_root: Path, *extra: str, env: dict[str, str] | None = None) -> BuildResult:
-    """`jupyter-book build` with the flags `make book` uses, into output_root/_build."""
-    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT), "--path-output", str(output_root)]
-    command += ["--warningiserror", "--nitpick", "--keep-going", *extra]
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env)
-    return BuildResult(done.returncode, done.stdout + done.stderr)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    book_builds.finish(interrupted=exitstatus == pytest.ExitCode.INTERRUPTED or bool(session.shouldstop))
 
 
 @pytest.fixture(scope="session")
-def book_build(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> BuildResult:
-    """Build the book once per test run, exactly as `make book` does. Under xdist the first
-    worker builds and the others wait for it, then read its result."""
-    if worker_id == "master":
-        return build_book(OUTPUT_ROOT)
-    shared = tmp_path_factory.getbasetemp().parent
-    with FileLock(str(shared / "book_build.lock")):
-        record = shared / "book_build.json"
-        if record.is_file():
-            return BuildResult(**json.loads(record.read_text(encoding="utf-8")))
-        result = build_book(OUTPUT_ROOT)
-        record.write_text(json.dumps(asdict(result)), encoding="utf-8")
-        return result
+def book_build(pytestconfig: pytest.Config) -> BuildResult:
+    """The book, built once per test run exactly as `make book` builds it."""
+    return book_builds.wait_for("book", book_builds.shared_dir(pytestconfig))
+
+
+@pytest.fixture(scope="session")
+def second_build(pytestconfig: pytest.Config) -> tuple[Path, BuildResult]:
+    """A second clean build of the book, elsewhere: its html folder and its result."""
+    shared = book_builds.shared_dir(pytestconfig)
+    return book_builds.output_root("second", shared) / "_build" / "html", book_builds.wait_for("second", shared)
+
+
+@pytest.fixture(scope="session")
+def student_build(pytestconfig: pytest.Config) -> tuple[Path, BuildResult]:
+    """The student edition, built with no Chromium: its html folder and its result."""
+    shared = book_builds.shared_dir(pytestconfig)
+    return book_builds.output_root("student", shared) / "_build" / "html", book_builds.wait_for("student", shared)
 
 
 @pytest.fixture(scope="session")

@@ -11,10 +11,8 @@ from __future__ import annotations
 import math
 import os
 import re
-import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
@@ -27,8 +25,8 @@ from instructor_kit.handouts import PAPER_SIZES, pdf_path
 from pptx import Presentation
 from pypdf import PdfReader
 
-from tests.conftest import BuildResult, build_book
-from tests.helpers import OUTPUT_ROOT, ROOT
+from tests.book_builds import BuildResult
+from tests.helpers import ROOT
 from widgets.recruiter_questions import model as recruiter_model
 
 # Loading and checking the workshop and role-play files needs no build: tests/unit/test_workshops.py.
@@ -541,22 +539,14 @@ def test_the_scorecard_is_the_first_thing_on_its_page(built_book):
 
 
 @pytest.fixture(scope="module")
-def student_book(built_book: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, BuildResult]]:
-    """The book built with OWS_EDITION=student, and with no Chromium to print the handouts.
-
-    The normal build's execution cache is copied first: the notebooks are the same in both
-    editions, so running them again would only cost time.
-    """
-    output = tmp_path_factory.mktemp("student")
-    cache = OUTPUT_ROOT / "_build" / ".jupyter_cache"
-    if cache.is_dir():
-        shutil.copytree(cache, output / "_build" / ".jupyter_cache")
-    result = build_book(output, env={**os.environ, "OWS_EDITION": "student", "CHROMIUM": str(ROOT / "no-such-chromium")})
+def student_book(student_build: tuple[Path, BuildResult]) -> tuple[Path, BuildResult]:
+    """The book built with OWS_EDITION=student, and with no Chromium to print the handouts
+    (tests/book_builds.py builds it from the normal build's notebook cache)."""
+    html, result = student_build
     assert result.returncode == 0, f"the student edition did not build:\n{result.output[-4000:]}"
-    yield output / "_build" / "html", result
+    return html, result
 
 
-@pytest.mark.xdist_group("student-edition")  # one worker builds it for both tests
 def test_the_student_edition_has_the_exercises_but_no_solutions(built_book, student_book):
     def count(html: Path, marker: str) -> int:
         return sum(page.read_text(encoding="utf-8").count(marker) for page in html.rglob("*.html"))
@@ -568,7 +558,6 @@ def test_the_student_edition_has_the_exercises_but_no_solutions(built_book, stud
     assert count(html, solution) == 0
 
 
-@pytest.mark.xdist_group("student-edition")
 def test_without_chromium_the_book_builds_says_so_once_and_make_handouts_prints_later(student_book):
     html, result = student_book
     said = [line for line in result.output.splitlines() if "Chromium" in line]

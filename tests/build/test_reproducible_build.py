@@ -9,7 +9,6 @@ from pathlib import Path
 
 from jupyter_cache import get_cache
 
-from tests.conftest import build_book
 from tests.helpers import ROOT
 
 # Files Sphinx writes about the build itself, not the book.
@@ -36,14 +35,14 @@ def text_notebooks() -> list[Path]:
     return sorted(p for p in ROOT.glob("chapters/**/*.md") if "jupytext:" in p.read_text(encoding="utf-8")[:400])
 
 
-def test_two_clean_builds_are_identical(built_book, tmp_path):
-    done = build_book(tmp_path)
+def test_two_clean_builds_are_identical(built_book, second_build):
+    second, done = second_build
     assert done.returncode == 0, done.output[-3000:]
     # Every notebook ran in this build and succeeded (only a successful run is cached).
-    cache = get_cache(tmp_path / "_build" / ".jupyter_cache")
+    cache = get_cache(second.parent / ".jupyter_cache")
     executed = {Path(record.uri) for record in cache.list_project_records() if cache.get_cached_project_nb(record.uri)}
     assert executed == set(text_notebooks()) and len(executed) >= 10
-    first, second = tree(built_book), tree(tmp_path / "_build" / "html")
+    first, second = tree(built_book), tree(second)
     assert sorted(first) == sorted(second)
     differing = sorted(name for name in first if first[name] != second[name])
     assert differing == []
