@@ -11,6 +11,8 @@ from urllib.parse import unquote, urlparse
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from tests.browser.test_evidence_browser import PAGES as EVIDENCE_PAGES
+from tests.browser.test_evidence_browser import clipped_chart_text, evidence_problems
 from tests.helpers import (
     WCAG_21_AA,
     axe_violations,
@@ -61,6 +63,9 @@ def check_page(browser, server: str, html: Path, page_path: str) -> list[str]:
         found = axe_violations(page, {"type": "tag", "values": WCAG_21_AA})
         if re.search(r"\b(NaN|undefined)\b", page.locator("body").inner_text()):
             found.append("NaN or undefined on the page")
+        evidence = page_path in EVIDENCE_PAGES
+        if evidence:
+            found += evidence_problems(page, page_path)
         page.set_viewport_size({"width": 360, "height": 740})  # a phone: nothing may widen the page
         # Charts follow the new width after plotly's resize handler runs.
         wide = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
@@ -69,6 +74,8 @@ def check_page(browser, server: str, html: Path, page_path: str) -> list[str]:
         overflow = page.evaluate(wide)
         if overflow > 0:
             found.append(f"scrolls sideways by {overflow}px at 360px wide")
+        if evidence:
+            found += clipped_chart_text(page)
         # Issue 7's budgets: everything the page loaded, gzipped as a server would send it.
         _, _, weight = transfer(html, server, requested)
         if weight > (budget := budget_for(html / page_path)):
@@ -97,7 +104,8 @@ def dark_mode_contrast(page) -> list[str]:
 def test_the_page_is_private_error_free_and_accessible(browser, server, built_book, page_path):
     """No request to another host, no console or page error, zero axe (WCAG 2.1 A/AA) violations,
     no sideways scrolling on a phone-sized screen, within its weight budget, and enough contrast
-    in dark mode too."""
+    in dark mode too; on an evidence page, complete charts, no missing values and no chart
+    text cut off on a phone (test_evidence_browser.py)."""
     assert check_page(browser, server, built_book, page_path) == []
 
 
