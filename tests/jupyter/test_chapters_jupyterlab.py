@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import jupytext
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.helpers import ROOT, PageProblems, open_page
 from tests.jupyter.test_jupyterlab import lab_server, wait_for_idle_kernel
@@ -72,11 +73,32 @@ def double_click(page, name: str) -> None:
     item.dblclick()
 
 
+# The folder the file browser shows: the last breadcrumb, or "" at the top.
+SHOWN_FOLDER = "() => [...document.querySelectorAll('.jp-BreadCrumbs-item')].map((item) => item.textContent.trim()).pop() || ''"
+
+
+def enter_folder(page, name: str, attempts: int = 3) -> None:
+    """Double-click a folder and wait until the file browser shows it. On a busy machine a
+    double-click can land while the listing redraws (it refreshes by itself) and be lost, as
+    it can for a reader, who would double-click again: so does this, up to `attempts` times."""
+    for attempt in range(attempts):
+        double_click(page, name)
+        try:
+            page.wait_for_function(f"(name) => ({SHOWN_FOLDER})() === name", arg=name, timeout=10000)
+            return
+        except PlaywrightTimeout:
+            if attempt == attempts - 1:
+                raise
+
+
 def open_chapter(page, chapter: str) -> object:
     """From the file browser's top folder, double-click down to the chapter; the notebook it opens."""
     page.locator(".jp-BreadCrumbs-home").click()
-    for name in chapter.split("/"):
-        double_click(page, name)
+    page.wait_for_function(f"() => ({SHOWN_FOLDER})() === ''", timeout=10000)
+    *folders, name = chapter.split("/")
+    for folder in folders:
+        enter_folder(page, folder)
+    double_click(page, name)
     title = chapter.rsplit("/", 1)[-1]
     page.locator(".lm-TabBar-tab.lm-mod-current .lm-TabBar-tabLabel", has_text=title).wait_for(timeout=60000)
     notebook = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
