@@ -14,7 +14,7 @@ from static_server import published_prefix, serving
 
 from tests import book_builds
 from tests.book_builds import BuildResult
-from tests.helpers import HTML, ROOT, PageProblems, guard_page
+from tests.helpers import BLOCK_OTHER_HOSTS, HTML, ROOT, PageProblems, guard_page
 
 # Property tests check behaviour, not speed: no per-example deadline on a busy 2-core machine.
 settings.register_profile("book", deadline=None)
@@ -72,7 +72,7 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=require_chromium(), args=[*CHROMIUM_ARGS, BLOCK_OTHER_HOSTS])
         yield chromium
         chromium.close()
 
@@ -81,8 +81,8 @@ def browser() -> Iterator[object]:
 def module_context(browser: object) -> Iterator[object]:
     """One browser context for a test module: its pages share the HTTP cache and compiled
     scripts, so each test's page opens faster than in a context of its own. The book keeps
-    no state in the browser (only the theme's mode, which tests of dark mode set in their own
-    context), so tests stay independent."""
+    no state in the browser but the theme's mode (which a test that sets it clears), so tests
+    stay independent."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     yield context
     context.close()
@@ -92,4 +92,6 @@ def module_context(browser: object) -> Iterator[object]:
 def guarded_page(module_context: object) -> Iterator[tuple[object, PageProblems]]:
     page, problems = guard_page(module_context.new_page())
     yield page, problems
+    # The theme's mode (a test may choose dark) is kept in the origin's storage: the next page starts afresh.
+    page.evaluate("() => { try { localStorage.clear(); } catch {} }")
     page.close()

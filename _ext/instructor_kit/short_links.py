@@ -123,13 +123,16 @@ def missing_targets(links: dict[str, ShortLink], pages: set[str]) -> list[str]:
     ]
 
 
-def redirect_html(title: str, href: str, canonical: str) -> str:
+def redirect_html(title: str, href: str, canonical: str, icon: str = "") -> str:
+    """The page at go/<name>/. It names the book's icon (`icon`, relative to it): without one,
+    a browser asks the server root for /favicon.ico, a 404 on the book's host."""
     escaped = html.escape(href)
+    icon_link = f'<link rel="icon" href="{html.escape(icon)}">' if icon else ""
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{html.escape(title)}</title>"
         '<meta name="robots" content="noindex">'
-        f'<link rel="canonical" href="{html.escape(canonical)}">'
+        f'<link rel="canonical" href="{html.escape(canonical)}">{icon_link}'
         f'<meta http-equiv="refresh" content="0; url={escaped}">'
         f'</head><body><p><a href="{escaped}">{html.escape(title)}</a></p></body></html>\n'
     )
@@ -147,7 +150,8 @@ def write_redirects(app: Sphinx, exception: Exception | None) -> None:
         page = Path(app.outdir, GO, link.name, "index.html")
         page.parent.mkdir(parents=True, exist_ok=True)
         canonical = f"{book}/{target.split('#')[0]}"
-        page.write_text(redirect_html(link_title(link, app.env), f"../../{target}", canonical), encoding="utf-8")
+        icon = f"../../_static/{Path(app.config.html_favicon).name}" if app.config.html_favicon else ""
+        page.write_text(redirect_html(link_title(link, app.env), f"../../{target}", canonical, icon), encoding="utf-8")
 
 
 class GoRole(SphinxRole):

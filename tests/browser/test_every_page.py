@@ -19,7 +19,6 @@ from tests.helpers import (
     book_pages,
     budget_for,
     draw_all_figures,
-    open_page,
     ready_all_calculators,
     slides_pages,
     toc_pages,
@@ -51,39 +50,35 @@ def visit(page, server: str, html: Path, page_path: str) -> None:
         page.goto(url)
 
 
-def check_page(browser, server: str, html: Path, page_path: str) -> list[str]:
+def check_page(page, problems, server: str, html: Path, page_path: str) -> list[str]:
     """Everything wrong with one page, as readable lines (empty when the page is fine)."""
-    page, problems = open_page(browser)
-    requested: list[str] = []
+    requested: list[str] = []  # from the browser's cache too: the weights count every file
     page.on("request", lambda request: requested.append(request.url))
-    try:
-        visit(page, server, html, page_path)
-        ready_all_calculators(page)
-        draw_all_figures(page)
-        found = axe_violations(page, {"type": "tag", "values": WCAG_21_AA})
-        if re.search(r"\b(NaN|undefined)\b", page.locator("body").inner_text()):
-            found.append("NaN or undefined on the page")
-        evidence = page_path in EVIDENCE_PAGES
-        if evidence:
-            found += evidence_problems(page, page_path)
-        page.set_viewport_size({"width": 360, "height": 740})  # a phone: nothing may widen the page
-        # Charts follow the new width after plotly's resize handler runs.
-        wide = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        with contextlib.suppress(PlaywrightTimeout):  # still too wide: reported below
-            page.wait_for_function(f"({wide}) <= 0", timeout=3000)
-        overflow = page.evaluate(wide)
-        if overflow > 0:
-            found.append(f"scrolls sideways by {overflow}px at 360px wide")
-        if evidence:
-            found += clipped_chart_text(page)
-        # Issue 7's budgets: everything the page loaded, gzipped as a server would send it.
-        _, _, weight = transfer(html, server, requested)
-        if weight > (budget := budget_for(html / page_path)):
-            found.append(f"weighs {weight // 1024} KB gzipped, over its {budget // 1024} KB budget")
-        found += [f"dark mode: {line}" for line in dark_mode_contrast(page)]
-        return found + problems.lines()
-    finally:
-        page.context.close()
+    visit(page, server, html, page_path)
+    ready_all_calculators(page)
+    draw_all_figures(page)
+    found = axe_violations(page, {"type": "tag", "values": WCAG_21_AA})
+    if re.search(r"\b(NaN|undefined)\b", page.locator("body").inner_text()):
+        found.append("NaN or undefined on the page")
+    evidence = page_path in EVIDENCE_PAGES
+    if evidence:
+        found += evidence_problems(page, page_path)
+    page.set_viewport_size({"width": 360, "height": 740})  # a phone: nothing may widen the page
+    # Charts follow the new width after plotly's resize handler runs.
+    wide = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    with contextlib.suppress(PlaywrightTimeout):  # still too wide: reported below
+        page.wait_for_function(f"({wide}) <= 0", timeout=3000)
+    overflow = page.evaluate(wide)
+    if overflow > 0:
+        found.append(f"scrolls sideways by {overflow}px at 360px wide")
+    if evidence:
+        found += clipped_chart_text(page)
+    # Issue 7's budgets: everything the page loaded, gzipped as a server would send it.
+    _, _, weight = transfer(html, server, requested)
+    if weight > (budget := budget_for(html / page_path)):
+        found.append(f"weighs {weight // 1024} KB gzipped, over its {budget // 1024} KB budget")
+    found += [f"dark mode: {line}" for line in dark_mode_contrast(page)]
+    return found + problems.lines()
 
 
 def dark_mode_contrast(page) -> list[str]:
@@ -101,12 +96,12 @@ def dark_mode_contrast(page) -> list[str]:
 
 
 @pytest.mark.parametrize("page_path", PAGES)
-def test_the_page_is_private_error_free_and_accessible(browser, server, built_book, page_path):
+def test_the_page_is_private_error_free_and_accessible(guarded_page, server, built_book, page_path):
     """No request to another host, no console or page error, zero axe (WCAG 2.1 A/AA) violations,
     no sideways scrolling on a phone-sized screen, within its weight budget, and enough contrast
     in dark mode too; on an evidence page, complete charts, no missing values and no chart
     text cut off on a phone (test_evidence_browser.py)."""
-    assert check_page(browser, server, built_book, page_path) == []
+    assert check_page(*guarded_page, server, built_book, page_path) == []
 
 
 class _Links(HTMLParser):

@@ -485,6 +485,8 @@ def test_every_short_link_is_a_redirect_to_its_page(built_book):
         path, _, fragment = target.partition("#")
         assert (built_book / "go" / name / path).resolve().is_file(), (name, target)
         assert ("#" + fragment if fragment else "") == link.fragment
+        icon = re.search(r'<link rel="icon" href="([^"]+)">', page)  # or the browser asks for /favicon.ico
+        assert icon and (built_book / "go" / name / icon[1]).resolve().is_file(), name
 
 
 def test_every_qr_code_in_the_book_draws_a_short_address_of_the_book(built_book):
