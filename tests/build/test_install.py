@@ -111,7 +111,8 @@ def test_each_calculator_renders_from_the_installed_files(installed: Path, tmp_p
     shutil.copytree(package, site / "widgets")  # the installed files, served as the book serves its copy
     roots = "".join(f'<div data-calculator="{calculator_id}"></div>' for calculator_id in CALCULATORS)
     (site / "index.html").write_text(
-        f'<!DOCTYPE html><html lang="en"><head><title>Installed widgets</title>'
+        # An empty icon: a page without one makes the browser ask for /favicon.ico (a 404 error).
+        f'<!DOCTYPE html><html lang="en"><head><title>Installed widgets</title><link rel="icon" href="data:,">'
         f'<link rel="stylesheet" href="widgets/calculator.css"></head><body><main>{roots}</main>'
         f'<script type="module" src="widgets/host.js"></script></body></html>',
         encoding="utf-8",
