@@ -52,15 +52,16 @@ WIDGET_CHECK = textwrap.dedent(
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh venv with the project installed from a copy of its sources (as an sdist holds
     them), so nothing from this checkout is importable there but what the package installed.
-    The pinned dependencies come from this environment: a .pth file names its site-packages
-    (Python does not run the .pth files inside it, so its editable install of widgets stays out)."""
+    The pinned dependencies, pip included, come from this environment: a .pth file names its
+    site-packages (Python does not run the .pth files inside it, so its editable install of
+    widgets stays out)."""
     root = tmp_path_factory.mktemp("install")
     source = root / "source"
     source.mkdir()
     shutil.copy(ROOT / "pyproject.toml", source)
     shutil.copytree(ROOT / "widgets", source / "widgets", ignore=shutil.ignore_patterns("__pycache__"))
     venv = root / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
     site = subprocess.run(
         [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], capture_output=True, text=True, check=True
