@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import ROOT, open_page, ready_calculator
+from tests.helpers import ROOT, axe_violations, open_page, ready_calculator
 from widgets.decision_guide.guide import load_guide, routes
 
 PAGE = "chapters/deciding/deciding.html"
 GUIDE = load_guide(ROOT / "chapters" / "deciding" / "decision_guide.yml")
 TITLES = {r.id: r.title for r in GUIDE.recommendations}
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 OBJECTIVES = "section#what-you-will-be-able-to-do > h2"  # (the theme prints its own page title)
 
 
@@ -147,16 +146,7 @@ def test_no_accessibility_violations(browser, server, width):
     answer(root, "interest", "maybe")
     answer(root, "fixed-term", "can")
     answer(root, "afford", "can")  # a suggestion on the page, so axe checks it too
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate(
-        """async () => {
-        // preload: false stops axe refetching stylesheets: it resolves the theme's
-        // @import "../basic.css" against the page, not the stylesheet, and gets a 404.
-        const options = {runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"], preload: false};
-        const result = await axe.run(document, options);
-        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-    }"""
-    )
+    violations = axe_violations(page)
     assert violations == []
     problems.assert_clean()
     page.context.close()

@@ -12,8 +12,8 @@ from urllib.parse import unquote
 import pytest
 
 from tests.helpers import (
-    ROOT,
     assert_evidence_lines,
+    axe_violations,
     exercise_scenario_tools,
     open_page,
     ready_calculator,
@@ -32,7 +32,6 @@ BAD_WORDS = re.compile(r"\b(NaN|Infinity|undefined|null)\b")
 QUESTIONS = {p.name: p for p in model.PARAMETERS}
 VECTORS = read_vectors(Path(model.__file__).with_name("vectors.jsonl"))["cases"]
 NO_REVIEW_FLAG = "Publications do not count in reviews, promotion or salary."
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PDF_PAGE = re.compile(rb"/Type\s*/Page\b")  # a page object; "/Pages" is the page tree
 PRINT_MARGIN = {side: "15mm" for side in ("top", "right", "bottom", "left")}
 # Planted by hostile input if it ever ran as HTML.
@@ -526,13 +525,7 @@ def test_filled_in_scorecard_has_no_accessibility_violations(guarded_page, serve
     fill_offers(root)
     set_answers(root, {"research_time": "abc"})  # an error message on show
     root.get_by_role("button", name="Make a link to these answers").click()
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    violations = page.evaluate(
-        # preload: false, or axe fetches the theme's stylesheets itself and misreads an @import.
-        """async (s) => (await axe.run(document.querySelector(s), {preload: false, runOnly: {type: 'tag',
-            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations.map((v) => v.id)""",
-        ROOT_SELECTOR,
-    )
+    violations = axe_violations(page, within=ROOT_SELECTOR)
     assert violations == []
     problems.assert_clean()
 
