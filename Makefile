@@ -5,8 +5,8 @@ JB     := $(VENV)/bin/jupyter-book
 READY  := $(VENV)/.installed
 PORT   ?= 8000
 
-# Test workers (pytest-xdist), one per core: on 2 cores, 2 workers took 8 min 12 s and 3 took
-# 9 min 30 s (bench/test_time.py), as Chromium keeps every core busy.
+# Test workers (pytest-xdist), one per core: on 2 cores, 3 workers were no faster than 2 (5 min 15 s
+# against 4 min 20 s, bench/test_time.py), as Chromium and the book builds keep every core busy.
 TEST_WORKERS ?= 2
 
 .PHONY: book book-student handouts test test-fast lint serve lab generate clean
