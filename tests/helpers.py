@@ -8,7 +8,8 @@ from __future__ import annotations
 import functools
 import gzip
 import os
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -197,6 +198,29 @@ def draw_all_figures(page: object, timeout: int = 15000) -> int:
         figure.scroll_into_view_if_needed()
         figure.locator(".js-plotly-plot").wait_for(timeout=timeout)
     return len(figures)
+
+
+def assert_bad_value_refused(
+    page: object, root: object, name: str, bad: str, wants: str, good: object, outputs: Callable
+) -> None:
+    """Typed into the input `name`, `bad` marks the field invalid with a message that says what
+    it takes (`wants`), the outputs (`outputs()`) stay as they were, and the calculator shows no
+    NaN, Infinity, undefined or null; then `good` clears the mark and the message."""
+
+    def type_in(value: object) -> None:
+        field.fill(str(value))
+        field.dispatch_event("change")
+
+    field = root.locator(f'input[name="{name}"]')
+    message = page.locator(f"#{field.get_attribute('id')}-error")
+    before = outputs()
+    type_in(bad)
+    assert field.get_attribute("aria-invalid") == "true", bad
+    assert wants in message.inner_text(), bad
+    assert outputs() == before, bad
+    assert not re.search(r"\b(NaN|Infinity|undefined|null)\b", root.inner_text()), bad
+    type_in(good)
+    assert field.get_attribute("aria-invalid") is None and message.inner_text() == "", bad
 
 
 def tab_to_field(page: object, name: str, most: int = 300) -> None:
