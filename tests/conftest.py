@@ -93,5 +93,6 @@ def guarded_page(module_context: object) -> Iterator[tuple[object, PageProblems]
     page, problems = guard_page(module_context.new_page())
     yield page, problems
     # The theme's mode (a test may choose dark) is kept in the origin's storage: the next page starts afresh.
-    page.evaluate("() => { try { localStorage.clear(); } catch {} }")
-    page.close()
+    if not page.is_closed():
+        page.evaluate("() => { try { localStorage.clear(); } catch {} }")
+        page.close()
