@@ -2,7 +2,7 @@
 
 Three builds serve the tests: the book itself (what `make book` makes, into ROOT/_build), a
 second clean build (the reproducible-build check) and the student edition without Chromium.
-A clean build is a minute of a 2-core machine's time, most of it running notebooks. Waiting
+A clean build costs about 50 CPU-seconds, two thirds of them running notebooks. Waiting
 for the book inside the first test that needs it left the other worker idle; here one
 process starts the builds the collected tests need as soon as collection ends, one after
 another (the student edition reuses the book's notebook cache), while the workers run the
@@ -43,11 +43,11 @@ _running: list[subprocess.Popen] = []  # the build under way
 _builder: list[threading.Thread] = []  # the thread running the builds, in the worker that started them
 
 
-def build_book(output_root: Path, *extra: str, env: dict[str, str] | None = None) -> BuildResult:
+def build_book(output_root: Path, env: dict[str, str] | None = None) -> BuildResult:
     """`jupyter-book build` with the flags `make book` uses, into output_root/_build."""
     command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT), "--path-output", str(output_root)]
-    command += ["--warningiserror", "--nitpick", "--keep-going", *extra]
-    # A session of its own, so that stop() ends the build's kernels with it.
+    command += ["--warningiserror", "--nitpick", "--keep-going"]
+    # A session of its own, so that finish() can stop the build's kernels with it.
     build = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
     )
@@ -124,8 +124,9 @@ def start(shared: Path, fixtures_used: set[str]) -> None:
         if started.exists():
             return
         started.touch()
-    _builder.append(threading.Thread(target=_run_all, args=(names, shared), name="book-builds", daemon=True))
-    _builder[0].start()
+    builder = threading.Thread(target=_run_all, args=(names, shared), name="book-builds", daemon=True)
+    _builder.append(builder)
+    builder.start()
 
 
 def wait_for(name: str, shared: Path) -> BuildResult:

@@ -1,6 +1,6 @@
-"""Fixtures every layer shares: the built book (built once, even across xdist workers), the
-book's static server, Chromium, and a guarded page. Helpers that are not fixtures are in
-helpers.py."""
+"""Fixtures every layer shares: the book's builds (run once per test run, in the background:
+book_builds.py), the book's static server, Chromium, and a guarded page. Helpers that are not
+fixtures are in helpers.py."""
 
 from __future__ import annotations
 
@@ -81,7 +81,7 @@ def browser() -> Iterator[object]:
 def module_context(browser: object) -> Iterator[object]:
     """One browser context for a test module: its pages share the HTTP cache and compiled
     scripts, so each test's page opens faster than in a context of its own. The book keeps
-    no state in the browser but the theme's mode (which a test that sets it clears), so tests
+    no state in the browser but the theme's mode (cleared after each guarded page), so tests
     stay independent."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     yield context

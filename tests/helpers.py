@@ -154,7 +154,7 @@ def guard_page(page: object) -> tuple[object, PageProblems]:
     return page, problems
 
 
-def axe_violations(page: object, rules: object = WCAG_21_AA, within: str = "html") -> list[str]:
+def axe_violations(page: object, rules: object = WCAG_21_AA, within: str | None = None) -> list[str]:
     """axe-core's violations on the open page (or the part matching `within`), as readable
     lines. `rules` is axe's `runOnly`: tags or rule ids."""
     if not page.evaluate("typeof axe !== 'undefined'"):
@@ -163,7 +163,7 @@ def axe_violations(page: object, rules: object = WCAG_21_AA, within: str = "html
         # preload: false, or axe re-fetches stylesheets and resolves the theme's @import
         # against the page URL (a 404 in the console). resultTypes: axe details only the
         # violations (the passes are only counted), a fifth less work for the same verdict.
-        """async ([runOnly, within]) => (await axe.run(document.querySelector(within),
+        """async ([runOnly, within]) => (await axe.run(within ? document.querySelector(within) : document,
              {preload: false, runOnly, resultTypes: ['violations']})).violations
            .map(v => `axe ${v.id}: ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)""",
         [rules, within],
